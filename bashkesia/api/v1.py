@@ -1,0 +1,26 @@
+"""The open JSON API, /api/v1/: assembled from each domain app's router."""
+
+from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
+
+from bashkesia.core import api_errors
+from bashkesia.territory.api import router as territory_router
+
+class Utf8JSONRenderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+api = NinjaAPI(
+    renderer=Utf8JSONRenderer(),
+    title="Bashkësia API",
+    version="1",
+    description=(
+        "Open data of the Kosovo Police community policing platform: regional "
+        "directorates, municipalities, stations, police sectors and their "
+        "officers. Errors are JSON objects with a `detail` message, in the "
+        "language of the Accept-Language header (sq, sr-latn, sr, en)."
+    ),
+    urls_namespace="api-v1",
+)
+api_errors.install(api)
+api.add_router("/", territory_router)

@@ -1,0 +1,62 @@
+"""Building blocks shared by the domain apps."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+LANGUAGE_FIELDS = {
+    "sq": "name_sq",
+    "sr-latn": "name_sr_latn",
+    "sr": "name_sr",
+    "en": "name_en",
+}
+
+
+class MultilingualNameModel(models.Model):
+    """A name in Albanian, Serbian (Latin and Cyrillic) and English."""
+
+    name_sq = models.CharField(_("name (Albanian)"), max_length=200)
+    name_sr_latn = models.CharField(_("name (Serbian, Latin)"), max_length=200)
+    name_sr = models.CharField(_("name (Serbian, Cyrillic)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def name(self) -> str:
+        """Return the name in the active language, Albanian when it is blank."""
+        return self.name_in(get_language() or "sq")
+
+    def name_in(self, language: str) -> str:
+        field = LANGUAGE_FIELDS.get(language, "name_sq")
+        return getattr(self, field) or self.name_sq
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {language: self.name_in(language) for language in LANGUAGE_FIELDS}
+
+
+class Revision(models.Model):
+    """A counter bumped whenever a body of data that processes cache changes.
+
+    Server processes keep in-memory indexes (the sector locator); they compare
+    the counter they built from with this row to know when to rebuild.
+    """
+
+    name = models.CharField(max_length=50, unique=True)
+    # A random token rather than a count: a rolled-back bump can never be
+    # confused with a later committed one.
+    value = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.name}@{self.value}"

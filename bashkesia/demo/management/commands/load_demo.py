@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from bashkesia.demo.loader import demo_load
+from bashkesia.territory.importers import ImportRejected
+
+
+class Command(BaseCommand):
+    help = "Load the deterministic demo data (real territory, made-up sectors and officers)."
+
+    def handle(self, *args, **options) -> None:
+        try:
+            summary = demo_load()
+        except ImportRejected as exc:
+            raise CommandError("Demo data rejected:\n" + "\n".join(exc.problems)) from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data loaded: {summary.regions} regional directorates, "
+                f"{summary.municipalities} municipalities, {summary.settlements} "
+                f"settlements, {summary.stations} stations, {summary.sectors} "
+                f"sectors, {summary.officers} officers."
+            )
+        )

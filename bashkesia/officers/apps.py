@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OfficersConfig(AppConfig):
+    name = "bashkesia.officers"
+    verbose_name = _("Officers")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

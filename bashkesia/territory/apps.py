@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TerritoryConfig(AppConfig):
+    name = "bashkesia.territory"
+    verbose_name = _("Territory")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

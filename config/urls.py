@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+urlpatterns = [
+    path("api/", include("bashkesia.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("bashkesia.web.urls")),
+    prefix_default_language=True,
+)
+# Officer photos. Behind a front web server, let it serve MEDIA_ROOT instead.
+urlpatterns += [
+    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+]
+
+handler404 = "bashkesia.core.views.page_not_found"
+handler500 = "bashkesia.core.views.server_error"

@@ -1,0 +1,149 @@
+"""Suite-wide fixtures: the demo data set, the clock, a served site, Chromium."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bashkesia.territory.locator import locator
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo data once; each test then runs in a rolled-back transaction."""
+    from bashkesia.demo.loader import demo_load
+
+    with django_db_blocker.unblock():
+        demo_load()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_locator():
+    locator.invalidate()
+    yield
+    locator.invalidate()
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Move the clock: ``today(date)`` makes the app believe it is that day."""
+    from bashkesia.core import clock
+
+    def move(day):
+        monkeypatch.setattr(clock, "today", lambda: day)
+        return day
+
+    return move
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_path():
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError("REQUIRE_BROWSER=1 but Chromium was not found.")
+    skip = pytest.mark.skip(reason="Chromium not found")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _site_database_url(tmp: Path) -> str:
+    """Return a database for the served site, apart from the test database."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp / 'site.sqlite3'}"
+    import psycopg
+
+    base, _, _ = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute("DROP DATABASE IF EXISTS bashkesia_site")
+        connection.execute("CREATE DATABASE bashkesia_site")
+    return f"{base}/bashkesia_site"
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """Run the product as `make serve` does (gunicorn, production settings)
+    on its own demo database; yield its base URL."""
+    tmp = tmp_path_factory.mktemp("site")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY="served-site-test-key-" + "x" * 40,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=_site_database_url(tmp),
+        DJANGO_STATIC_ROOT=str(tmp / "static"),
+        BASHKESIA_VAR_DIR=str(tmp),
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"], ["load_demo"]):
+        subprocess.run([*manage, *command], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        env=env,
+        cwd=ROOT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/api/v1/regions", timeout=2).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sq-AL")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
