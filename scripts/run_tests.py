@@ -95,7 +95,10 @@ def main() -> int:
     else:
         print("PostgreSQL not found (initdb/pg_ctl): its run was skipped.")
     failed = [label for label, code in results.items() if code != 0]
-    print("\nSuites: " + ", ".join(f"{k}: {'ok' if v == 0 else 'FAILED'}" for k, v in results.items()))
+    print(
+        "\nSuites: "
+        + ", ".join(f"{k}: {'ok' if v == 0 else 'FAILED'}" for k, v in results.items())
+    )
     return 1 if failed else 0
 
 

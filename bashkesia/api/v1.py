@@ -6,6 +6,7 @@ from ninja.renderers import JSONRenderer
 from bashkesia.core import api_errors
 from bashkesia.territory.api import router as territory_router
 
+
 class Utf8JSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False, "separators": (",", ":")}
 

@@ -13,9 +13,7 @@ _CYRILLIC_TO_LATIN = {
 }  # fmt: skip
 _LATIN_DIGRAPHS_TO_CYRILLIC = {"lj": "љ", "nj": "њ", "dž": "џ"}
 _LATIN_TO_CYRILLIC = {
-    latin: cyrillic
-    for cyrillic, latin in _CYRILLIC_TO_LATIN.items()
-    if len(latin) == 1
+    latin: cyrillic for cyrillic, latin in _CYRILLIC_TO_LATIN.items() if len(latin) == 1
 }
 _LATIN_TO_CYRILLIC.update({"q": "ќ", "w": "в", "x": "кс", "y": "ј", "ë": "е", "ç": "ч"})
 _DIGRAPH_RE = re.compile("(lj|nj|dž)", re.IGNORECASE)

@@ -70,7 +70,9 @@ def municipality_document() -> dict:
         shape_name = feature["properties"]["shapeName"].removeprefix("Municipality of ")
         row = by_shape[shape_name]
         region_code = next(
-            code for name, code in regions.items() if name.endswith(fold(row["police_region"]))
+            code
+            for name, code in regions.items()
+            if name.endswith(fold(row["police_region"]))
         )
         features.append(
             {
@@ -90,7 +92,9 @@ def municipality_document() -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _seat(municipality: Municipality, settlements: list[Settlement]) -> tuple[float, float, Settlement | None]:
+def _seat(
+    municipality: Municipality, settlements: list[Settlement]
+) -> tuple[float, float, Settlement | None]:
     """Return (lon, lat, settlement) of the municipality's seat."""
     wanted = fold(municipality.name_sq)
     for settlement in settlements:
@@ -186,12 +190,19 @@ def sector_document(stations: dict[str, Station], seats: dict) -> dict:
         parts = partition(
             municipality.geometry, points, seed=zlib.crc32(municipality.code.encode())
         )
-        parts.sort(key=lambda p: (p.geometry.distance(seat_point), p.geometry.centroid.x))
+        parts.sort(
+            key=lambda p: (p.geometry.distance(seat_point), p.geometry.centroid.x)
+        )
         for number, part in enumerate(parts, start=1):
             code = f"{municipality.code}-{number:02d}"
             members = [settlements[i] for i in part.members]
             station = _sector_station(
-                municipality, stations, part.geometry, number, seat_point, substation_points
+                municipality,
+                stations,
+                part.geometry,
+                number,
+                seat_point,
+                substation_points,
             )
             features.append(
                 {
@@ -208,7 +219,9 @@ def sector_document(stations: dict[str, Station], seats: dict) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _sector_station(municipality, stations, geometry, number, seat_point, substations) -> Station:
+def _sector_station(
+    municipality, stations, geometry, number, seat_point, substations
+) -> Station:
     for code, settlement in substations.items():
         if stations[code].municipality_id == municipality.id and geometry.intersects(
             shapely.Point(settlement.longitude, settlement.latitude)
@@ -230,8 +243,13 @@ def _sector_names(municipality, members, seat, number) -> dict[str, str]:
             "name_en": f"{municipality.name_en} {number}",
         }
     rank = {"PPLC": 0, "PPLA": 1, "PPL": 2}
-    main = seat if seat in members else min(
-        members, key=lambda s: (rank.get(s.feature_code, 3), -s.population, s.geonames_id)
+    main = (
+        seat
+        if seat in members
+        else min(
+            members,
+            key=lambda s: (rank.get(s.feature_code, 3), -s.population, s.geonames_id),
+        )
     )
     return {
         "name_sq": main.name_sq,
@@ -282,7 +300,12 @@ def _load_officers(stations: dict[str, Station]) -> int:
         create(municipality_code="PRI", rank=rank, role=Role.DIRECTORATE_STAFF)
     for region in Region.objects.order_by("code"):
         code = region.municipalities.order_by("code").first().code
-        create(municipality_code=code, rank=Rank.LIEUTENANT, role=Role.REGIONAL_COORDINATOR, region=region)
+        create(
+            municipality_code=code,
+            rank=Rank.LIEUTENANT,
+            role=Role.REGIONAL_COORDINATOR,
+            region=region,
+        )
 
     for station in sorted(stations.values(), key=lambda s: s.code):
         municipality_code = station.municipality.code
@@ -296,7 +319,9 @@ def _load_officers(stations: dict[str, Station]) -> int:
         )
         first_officers: list = []
         for sector in sectors:
-            urban = sector.settlements.filter(feature_code__in=("PPLA", "PPLC")).exists()
+            urban = sector.settlements.filter(
+                feature_code__in=("PPLA", "PPLC")
+            ).exists()
             size = rng.randint(3, 6) if urban else rng.randint(2, 4)
             officers = []
             for _ in range(size):
@@ -307,7 +332,9 @@ def _load_officers(stations: dict[str, Station]) -> int:
                     station=station,
                 )
                 start = _start_date(rng)
-                officer_services.assignment_start(officer=officer, sector=sector, start_date=start)
+                officer_services.assignment_start(
+                    officer=officer, sector=sector, start_date=start
+                )
                 officers.append((officer, start))
             first_officers.append(officers[0])
         # History: every fifth sector's first officer used to work the next one.
@@ -361,7 +388,9 @@ def demo_load() -> DemoSummary:
         for municipality in Municipality.objects.all()
     }
     stations = _load_stations(seats)
-    sectors = territory_services.sectors_import(document=sector_document(stations, seats))
+    sectors = territory_services.sectors_import(
+        document=sector_document(stations, seats)
+    )
     officers = _load_officers(stations)
     return DemoSummary(
         regions=regions,

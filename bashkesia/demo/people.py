@@ -4,42 +4,200 @@ import random
 
 from bashkesia.core.text import latin_to_cyrillic
 
-ALBANIAN_MEN = (
-    "Agim Arben Ardian Arianit Armend Artan Astrit Bekim Besart Besnik Blerim "
-    "Burim Driton Dritan Egzon Enver Fatmir Fisnik Flamur Gazmend Genc Hysen "
-    "Ilir Jeton Kushtrim Labinot Lulzim Mentor Naim Petrit Qendrim Ramadan "
-    "Rrahman Shkelzen Skender Valon Visar Xhevdet Ylber Zenel"
-).split()
-ALBANIAN_WOMEN = (
-    "Albulena Arbnore Blerta Dafina Donika Drita Edona Elira Fatbardha Fjolla "
-    "Gresa Hana Kaltrina Liridona Lumnije Merita Mimoza Njomza Teuta Vjosa"
-).split()
-ALBANIAN_SURNAMES = (
-    "Ahmeti Aliu Avdiu Bajrami Behrami Berisha Bytyqi Dervishi Gashi Gjergji "
-    "Hajdari Haliti Hasani Hoxha Hyseni Ibrahimi Islami Jashari Kastrati "
-    "Krasniqi Kryeziu Kurti Limani Mehmeti Morina Mustafa Osmani Qerimi Rama "
-    "Rexhepi Salihu Sadiku Shala Shehu Sylejmani Tahiri Thaçi Zeqiri Zymberi"
-).split()
-SERBIAN_MEN = (
-    "Aleksandar Bojan Branislav Darko Dejan Dragan Dušan Goran Ivan Jovan "
-    "Marko Milan Miloš Miroslav Nebojša Nemanja Nikola Predrag Srđan Stefan "
-    "Vladimir Zoran Željko"
-).split()
-SERBIAN_WOMEN = (
-    "Ana Biljana Dragana Jelena Jovana Marija Milica Nataša Snežana Tamara "
-    "Vesna"
-).split()
-SERBIAN_SURNAMES = (
-    "Arsić Bogdanović Đorđević Ilić Jovanović Kostić Lazić Marković Milić "
-    "Milosavljević Nikolić Pavlović Petrović Popović Radić Simić Stanković "
-    "Stojanović Todorović Vasić Vuković Živković"
-).split()
-TURKISH_MEN = "Bülent Cengiz Erdal Ferhat Kenan Murat Orhan Selim Tarkan".split()
-TURKISH_WOMEN = "Aylin Derya Esra Hülya Selin".split()
-TURKISH_SURNAMES = "Aydın Bayram Demir Kaya Kılıç Öztürk Şahin Yıldız".split()
+ALBANIAN_MEN = [
+    "Agim",
+    "Arben",
+    "Ardian",
+    "Arianit",
+    "Armend",
+    "Artan",
+    "Astrit",
+    "Bekim",
+    "Besart",
+    "Besnik",
+    "Blerim",
+    "Burim",
+    "Driton",
+    "Dritan",
+    "Egzon",
+    "Enver",
+    "Fatmir",
+    "Fisnik",
+    "Flamur",
+    "Gazmend",
+    "Genc",
+    "Hysen",
+    "Ilir",
+    "Jeton",
+    "Kushtrim",
+    "Labinot",
+    "Lulzim",
+    "Mentor",
+    "Naim",
+    "Petrit",
+    "Qendrim",
+    "Ramadan",
+    "Rrahman",
+    "Shkelzen",
+    "Skender",
+    "Valon",
+    "Visar",
+    "Xhevdet",
+    "Ylber",
+    "Zenel",
+]
+ALBANIAN_WOMEN = [
+    "Albulena",
+    "Arbnore",
+    "Blerta",
+    "Dafina",
+    "Donika",
+    "Drita",
+    "Edona",
+    "Elira",
+    "Fatbardha",
+    "Fjolla",
+    "Gresa",
+    "Hana",
+    "Kaltrina",
+    "Liridona",
+    "Lumnije",
+    "Merita",
+    "Mimoza",
+    "Njomza",
+    "Teuta",
+    "Vjosa",
+]
+ALBANIAN_SURNAMES = [
+    "Ahmeti",
+    "Aliu",
+    "Avdiu",
+    "Bajrami",
+    "Behrami",
+    "Berisha",
+    "Bytyqi",
+    "Dervishi",
+    "Gashi",
+    "Gjergji",
+    "Hajdari",
+    "Haliti",
+    "Hasani",
+    "Hoxha",
+    "Hyseni",
+    "Ibrahimi",
+    "Islami",
+    "Jashari",
+    "Kastrati",
+    "Krasniqi",
+    "Kryeziu",
+    "Kurti",
+    "Limani",
+    "Mehmeti",
+    "Morina",
+    "Mustafa",
+    "Osmani",
+    "Qerimi",
+    "Rama",
+    "Rexhepi",
+    "Salihu",
+    "Sadiku",
+    "Shala",
+    "Shehu",
+    "Sylejmani",
+    "Tahiri",
+    "Thaçi",
+    "Zeqiri",
+    "Zymberi",
+]
+SERBIAN_MEN = [
+    "Aleksandar",
+    "Bojan",
+    "Branislav",
+    "Darko",
+    "Dejan",
+    "Dragan",
+    "Dušan",
+    "Goran",
+    "Ivan",
+    "Jovan",
+    "Marko",
+    "Milan",
+    "Miloš",
+    "Miroslav",
+    "Nebojša",
+    "Nemanja",
+    "Nikola",
+    "Predrag",
+    "Srđan",
+    "Stefan",
+    "Vladimir",
+    "Zoran",
+    "Željko",
+]
+SERBIAN_WOMEN = [
+    "Ana",
+    "Biljana",
+    "Dragana",
+    "Jelena",
+    "Jovana",
+    "Marija",
+    "Milica",
+    "Nataša",
+    "Snežana",
+    "Tamara",
+    "Vesna",
+]
+SERBIAN_SURNAMES = [
+    "Arsić",
+    "Bogdanović",
+    "Đorđević",
+    "Ilić",
+    "Jovanović",
+    "Kostić",
+    "Lazić",
+    "Marković",
+    "Milić",
+    "Milosavljević",
+    "Nikolić",
+    "Pavlović",
+    "Petrović",
+    "Popović",
+    "Radić",
+    "Simić",
+    "Stanković",
+    "Stojanović",
+    "Todorović",
+    "Vasić",
+    "Vuković",
+    "Živković",
+]
+TURKISH_MEN = [
+    "Bülent",
+    "Cengiz",
+    "Erdal",
+    "Ferhat",
+    "Kenan",
+    "Murat",
+    "Orhan",
+    "Selim",
+    "Tarkan",
+]
+TURKISH_WOMEN = ["Aylin", "Derya", "Esra", "Hülya", "Selin"]
+TURKISH_SURNAMES = [
+    "Aydın",
+    "Bayram",
+    "Demir",
+    "Kaya",
+    "Kılıç",
+    "Öztürk",
+    "Şahin",
+    "Yıldız",
+]
 
 # Municipalities where most residents are Kosovo Serbs, and Mamusha (Turks).
-SERBIAN_MUNICIPALITIES = {"MIV", "ZVE", "ZUB", "LEP", "GRA", "STR", "RAN", "PAR", "KLL"}
+SERBIAN_MUNICIPALITIES = {
+    "MIV", "ZVE", "ZUB", "LEP", "GRA", "STR", "RAN", "PAR", "KLL"
+}  # fmt: skip
 TURKISH_MUNICIPALITIES = {"MAM"}
 WOMEN_SHARE = 0.2
 

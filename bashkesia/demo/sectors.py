@@ -92,7 +92,9 @@ def partition(
     unique = sorted(set(points) | set(_padding(area, len(set(points)))))
     k = sector_count(len(unique))
     latitude = area.centroid.y
-    xy = np.array([(lon * math.cos(math.radians(latitude)), lat) for lon, lat in unique])
+    xy = np.array(
+        [(lon * math.cos(math.radians(latitude)), lat) for lon, lat in unique]
+    )
     labels = _kmeans(xy, k, seed)
     cells = shapely.voronoi_polygons(
         shapely.MultiPoint(unique), extend_to=area.envelope.buffer(0.1)
@@ -103,7 +105,9 @@ def partition(
     for (lon, lat), label in zip(unique, labels.tolist(), strict=True):
         hits = cell_tree.query(shapely.Point(lon, lat), predicate="intersects")
         cluster_cells.setdefault(label, []).extend(cell_list[i] for i in hits)
-    index_of = {point: label for point, label in zip(unique, labels.tolist(), strict=True)}
+    index_of = {
+        point: label for point, label in zip(unique, labels.tolist(), strict=True)
+    }
     sectors = []
     for label in sorted(cluster_cells):
         merged = shapely.unary_union(cluster_cells[label])

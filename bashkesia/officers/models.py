@@ -76,7 +76,9 @@ class Officer(TimeStampedModel):
         verbose_name=_("regional directorate"),
     )
     # Internal only: never on a public page or in a public API.
-    personal_phone = models.CharField(_("personal telephone"), max_length=40, blank=True)
+    personal_phone = models.CharField(
+        _("personal telephone"), max_length=40, blank=True
+    )
     internal_notes = models.TextField(_("internal notes"), blank=True)
     is_active = models.BooleanField(_("in service"), default=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
@@ -154,4 +156,6 @@ class SectorAssignment(TimeStampedModel):
             )
 
     def is_current_on(self, day: datetime.date) -> bool:
-        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+        return self.start_date <= day and (
+            self.end_date is None or day <= self.end_date
+        )

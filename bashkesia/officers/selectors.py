@@ -42,10 +42,7 @@ def officer_list_for_region(*, region_id: int) -> QuerySet[Officer]:
     """Return the officers serving in a regional directorate's area."""
     return (
         Officer.objects.filter(is_active=True)
-        .filter(
-            Q(region_id=region_id)
-            | Q(station__municipality__region_id=region_id)
-        )
+        .filter(Q(region_id=region_id) | Q(station__municipality__region_id=region_id))
         .order_by("role", "last_name", "first_name")
     )
 

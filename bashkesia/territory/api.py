@@ -164,9 +164,7 @@ def locate(request: HttpRequest, lat: Latitude, lon: Longitude) -> HttpResponse:
     index = locator.index()
     sector_id = index.locate(lon, lat)
     if sector_id is None:
-        raise Http404(
-            _("No police sector covers this point; it is outside Kosovo.")
-        )
+        raise Http404(_("No police sector covers this point; it is outside Kosovo."))
     # The detail of a sector changes only with the territory revision (which
     # also follows officers) and the day; memoise the serialised body.
     key = ("locate", sector_id, get_language(), clock.today())
@@ -266,7 +264,9 @@ def sector(request: HttpRequest, code: str):
     summary="A sector's boundary as a GeoJSON Feature",
 )
 def sector_boundary(request: HttpRequest, code: str) -> HttpResponse:
-    response = _json(sector_feature(selectors.sector_get(code=code, with_boundary=True)))
+    response = _json(
+        sector_feature(selectors.sector_get(code=code, with_boundary=True))
+    )
     response["Content-Type"] = "application/geo+json"
     return response
 

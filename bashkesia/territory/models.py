@@ -121,9 +121,7 @@ class Sector(MultilingualNameModel, TimeStampedModel):
         _("code"),
         max_length=7,
         unique=True,
-        validators=[
-            RegexValidator(SECTOR_CODE_RE, _("Use a code like PRZ-03."))
-        ],
+        validators=[RegexValidator(SECTOR_CODE_RE, _("Use a code like PRZ-03."))],
     )
     station = models.ForeignKey(
         Station,

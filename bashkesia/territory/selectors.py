@@ -17,7 +17,9 @@ def region_list() -> QuerySet[Region]:
 def region_get(*, slug: str) -> Region:
     region = Region.objects.filter(slug=slug).first()
     if region is None:
-        raise Http404(_("No regional directorate is called “%(slug)s”.") % {"slug": slug})
+        raise Http404(
+            _("No regional directorate is called “%(slug)s”.") % {"slug": slug}
+        )
     return region
 
 
@@ -31,9 +33,9 @@ def municipality_list(*, region: str | None = None) -> QuerySet[Municipality]:
 def station_list(
     *, municipality: str | None = None, region: str | None = None
 ) -> QuerySet[Station]:
-    stations = Station.objects.select_related(
-        "municipality__region", "parent"
-    ).defer("municipality__boundary")
+    stations = Station.objects.select_related("municipality__region", "parent").defer(
+        "municipality__boundary"
+    )
     if municipality:
         stations = stations.filter(municipality__code=municipality.upper())
     if region:
@@ -108,7 +110,11 @@ def settlement_search(*, query: str, limit: int = 20) -> list[Settlement]:
     def rank(settlement: Settlement) -> tuple:
         names = [
             fold(name)
-            for name in (settlement.name_sq, settlement.name_sr_latn, settlement.name_sr)
+            for name in (
+                settlement.name_sq,
+                settlement.name_sr_latn,
+                settlement.name_sr,
+            )
         ]
         return (
             0 if folded in names else 1,
@@ -119,3 +125,20 @@ def settlement_search(*, query: str, limit: int = 20) -> list[Settlement]:
         )
 
     return sorted(settlements, key=rank)[:limit]
+
+
+def sector_get_in_region(
+    *, region: Region, code: str, with_boundary: bool = False
+) -> Sector:
+    """Return the sector with ``code`` (any case) in ``region``.
+
+    A sector belongs to the regional directorate of its municipality. Raise
+    ``Http404`` when no sector has the code or it lies in another region.
+    """
+    sector = sector_get(code=code, with_boundary=with_boundary)
+    if sector.municipality.region_id != region.id:
+        raise Http404(
+            _("Police sector %(code)s is not in %(region)s.")
+            % {"code": sector.code, "region": region.name}
+        )
+    return sector

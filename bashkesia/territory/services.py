@@ -160,11 +160,15 @@ def sectors_import(*, document: object) -> int:
         station.code: station
         for station in Station.objects.select_related("municipality")
     }
-    incoming = {
-        str(((feature or {}).get("properties") or {}).get("code") or "")
-        for feature in (document.get("features") or [])
-        if isinstance(feature, dict)
-    } if isinstance(document, dict) else set()
+    incoming = (
+        {
+            str(((feature or {}).get("properties") or {}).get("code") or "")
+            for feature in (document.get("features") or [])
+            if isinstance(feature, dict)
+        }
+        if isinstance(document, dict)
+        else set()
+    )
     kept = [
         (sector.code, sector.geometry)
         for sector in Sector.objects.exclude(code__in=incoming)

@@ -5,13 +5,15 @@ from bashkesia.territory.importers import ImportRejected
 
 
 class Command(BaseCommand):
-    help = "Load the deterministic demo data (real territory, made-up sectors and officers)."
+    help = "Load the demo data: real territory, made-up sectors and officers."
 
     def handle(self, *args, **options) -> None:
         try:
             summary = demo_load()
         except ImportRejected as exc:
-            raise CommandError("Demo data rejected:\n" + "\n".join(exc.problems)) from exc
+            raise CommandError(
+                "Demo data rejected:\n" + "\n".join(exc.problems)
+            ) from exc
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data loaded: {summary.regions} regional directorates, "
