@@ -29,7 +29,7 @@ setup: $(BIN)/.installed .env
 # The production server (gunicorn + whitenoise), on $(PORT).
 serve: $(BIN)/.installed .env
 	@echo "Bashkësia: http://127.0.0.1:$(PORT)/  (API: http://127.0.0.1:$(PORT)/api/v1/docs)"
-	@echo "Demo logins: see README.md (Demo logins)."
+	@echo "Demo login (admin): admin / bashkesia-demo at http://127.0.0.1:$(PORT)/sq/admin/"
 	set -a; source .env; set +a; \
 	exec $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) \
 		--workers $(WEB_CONCURRENCY) --access-logfile - --log-level warning

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shapely
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from bashkesia.core.text import fold
@@ -46,6 +47,11 @@ SUBSTATIONS = {
     "SUH-MU": ("SUH", 787760),
     "DRA-KR": ("DRA", 788960),
 }
+
+
+# The demo's administrator for the Django admin; staff roles come later.
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "bashkesia-demo"  # noqa: S105 (published demo login)
 
 
 @dataclass
@@ -373,6 +379,16 @@ def _groups(sectors: list[Sector], size: int = 4) -> list[list[Sector]]:
     return groups
 
 
+def _ensure_demo_admin() -> None:
+    User = get_user_model()  # noqa: N806
+    if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+        User.objects.create_superuser(
+            username=DEMO_ADMIN_USERNAME,
+            email="admin@demo.kosovopolice.invalid",
+            password=DEMO_ADMIN_PASSWORD,
+        )
+
+
 @transaction.atomic
 def demo_load() -> DemoSummary:
     """Load (or reload in place) the whole demo data set."""
@@ -392,6 +408,7 @@ def demo_load() -> DemoSummary:
         document=sector_document(stations, seats)
     )
     officers = _load_officers(stations)
+    _ensure_demo_admin()
     return DemoSummary(
         regions=regions,
         municipalities=municipalities,

@@ -145,6 +145,13 @@ def sector_detail(sector: Sector) -> dict[str, Any]:
     return data
 
 
+# Sector boundaries derive from the municipal boundaries, which are share-alike.
+BOUNDARY_ATTRIBUTION = (
+    "Municipal boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries "
+    "(Runfola et al. 2020, CC BY-SA 2.0)"
+)
+
+
 def _json(data: Any, status: int = 200) -> HttpResponse:
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")),
@@ -230,7 +237,13 @@ def sectors_geojson(
             with_boundary=True,
         )
     ]
-    response = _json({"type": "FeatureCollection", "features": features})
+    response = _json(
+        {
+            "type": "FeatureCollection",
+            "attribution": BOUNDARY_ATTRIBUTION,
+            "features": features,
+        }
+    )
     response["Content-Type"] = "application/geo+json"
     return response
 
@@ -264,9 +277,8 @@ def sector(request: HttpRequest, code: str):
     summary="A sector's boundary as a GeoJSON Feature",
 )
 def sector_boundary(request: HttpRequest, code: str) -> HttpResponse:
-    response = _json(
-        sector_feature(selectors.sector_get(code=code, with_boundary=True))
-    )
+    sector = selectors.sector_get(code=code, with_boundary=True)
+    response = _json({**sector_feature(sector), "attribution": BOUNDARY_ATTRIBUTION})
     response["Content-Type"] = "application/geo+json"
     return response
 

@@ -137,3 +137,16 @@ def test_loading_the_demo_again_changes_nothing(db):
     before = snapshot()
     demo_load()
     assert snapshot() == before
+
+
+def test_the_demo_administrator_can_log_in_to_the_admin(client, db):
+    assert client.login(username="admin", password="bashkesia-demo")
+    response = client.get("/en/admin/territory/sector/?q=PRZ-01")
+    assert response.status_code == 200
+    assert "PRZ-01" in response.content.decode()
+
+
+def test_the_admin_is_closed_to_visitors(client, db):
+    response = client.get("/en/admin/territory/sector/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/admin/login/")

@@ -111,6 +111,7 @@ def test_a_sector_by_code_and_its_boundary(client, db):
     assert feature["type"] == "Feature"
     assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
     assert feature["properties"]["code"] == "PRZ-02"
+    assert feature["attribution"].startswith("Municipal boundaries © OpenStreetMap")
 
 
 @pytest.mark.parametrize(
@@ -127,6 +128,7 @@ def test_all_sectors_as_one_feature_collection(client, db):
     body = response.json()
     assert body["type"] == "FeatureCollection"
     assert len(body["features"]) == Sector.objects.count()
+    assert "geoBoundaries" in body["attribution"]
     region = client.get("/api/v1/sectors.geojson", {"region": "PZ"}).json()
     assert {f["properties"]["region"] for f in region["features"]} == {"PZ"}
 
