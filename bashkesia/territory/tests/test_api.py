@@ -59,7 +59,9 @@ def test_locate_answers_in_the_language_asked(client, db):
 
 
 def test_locate_outside_kosovo_is_404_with_a_message(client, db):
-    response = client.get("/api/v1/locate", {"lat": 44.8125, "lon": 20.4612})
+    response = client.get(
+        "/api/v1/locate", {"lat": 44.8125, "lon": 20.4612}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 404
     assert response.json() == {
         "detail": "No police sector covers this point; it is outside Kosovo."

@@ -191,8 +191,7 @@ def test_missing_columns_are_named(db, tmp_path):
     message = rejected("import_settlements", path)
     assert (
         "line 1: missing columns: alt_name_sr, feature_code, population, "
-        "geonames_id, municipality"
-        in message
+        "geonames_id, municipality" in message
     )
 
 
