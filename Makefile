@@ -44,6 +44,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint bashkesia
+	$(BIN)/mypy bashkesia/*/services.py bashkesia/*/selectors.py bashkesia/territory/locator.py
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: $(BIN)/.installed

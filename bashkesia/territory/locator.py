@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import shapely
 from django.conf import settings
+from numpy.typing import ArrayLike
 
 from bashkesia.core.revisions import revision_get
 
@@ -64,7 +65,7 @@ class SectorIndex:
             return None
         return int(self.ids[hits.min()])
 
-    def locate_many(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
+    def locate_many(self, lons: ArrayLike, lats: ArrayLike) -> np.ndarray:
         """Return sector ids for many points at once; -1 where none covers."""
         points = shapely.points(np.asarray(lons), np.asarray(lats))
         point_index, geometry_index = self.tree.query(points, predicate="intersects")

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -68,11 +69,13 @@ TEMPLATES = [
 ]
 
 
-def database_from_environment(default_sqlite_path: Path) -> dict:
+def database_from_environment(default_sqlite_path: Path) -> dict[str, Any]:
     """Return the default database: DATABASE_URL, else SQLite in WAL mode."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        return dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
     default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",

@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 from .base import *
 
@@ -11,11 +12,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="bashkesia-media-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bashkesia-media-"))
 BASHKESIA_TERRITORY_CHECK_SECONDS = 0
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = os.path.join(
         tempfile.gettempdir(), "bashkesia-test.sqlite3"
     )
     DATABASES["default"]["TEST"] = {"NAME": None}
-STATIC_ROOT = tempfile.mkdtemp(prefix="bashkesia-static-")
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="bashkesia-static-"))
