@@ -54,11 +54,13 @@ format: $(BIN)/.installed
 bench: $(BIN)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/run.py
 
-# Refresh the translation catalogues after changing strings.
+# Refresh the catalogues after changing strings: translate sq and sr_Latn by
+# hand; sr (Cyrillic) is derived from sr_Latn; en repeats the msgids.
 messages: $(BIN)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py makemessages \
-		--no-obsolete --no-location -l sq -l sr_Latn -l sr -l en
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py compilemessages
+		--no-obsolete --no-location --ignore=.venv --ignore=bench --ignore='*/tests/*' \
+		-l sq -l sr_Latn -l sr -l en
+	$(BIN)/python scripts/messages.py
 
 clean:
 	rm -rf $(VENV) staticfiles var/bashkesia.sqlite3*

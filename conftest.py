@@ -94,6 +94,8 @@ def served_site(tmp_path_factory):
         DATABASE_URL=_site_database_url(tmp),
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         BASHKESIA_VAR_DIR=str(tmp),
+        # No network here: maps draw their outlines without background tiles.
+        BASHKESIA_MAP_TILES_URL="",
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
@@ -159,10 +161,50 @@ def browser():
         browser.close()
 
 
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", ROOT / "var" / "test-artifacts"))
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="sq-AL")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
+def browser_context(browser):
+    """Return a factory of browser contexts, closed after the test; pages in
+    them fail the test on any console error (a CSP violation among them)."""
+    contexts, errors = [], []
+
+    def make(**options):
+        options.setdefault("locale", "sq-AL")
+        context = browser.new_context(**options)
+        context.set_default_timeout(15000)
+        context.on(
+            "page",
+            lambda page: page.on(
+                "console",
+                lambda message: (
+                    errors.append(message.text) if message.type == "error" else None
+                ),
+            ),
+        )
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert errors == []
+
+
+@pytest.fixture
+def page(browser_context):
+    return browser_context().new_page()
+
+
+@pytest.fixture
+def screenshot(request):
+    """Save a screenshot of a page as a test artifact, named after the test."""
+
+    def save(page) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{request.node.name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return save

@@ -4,13 +4,17 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from bashkesia.web import views as web_views
+
 urlpatterns = [
+    path("favicon.ico", web_views.favicon),
     path("api/", include("bashkesia.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("bashkesia.web.urls")),
+    path("", include("bashkesia.territory.urls")),
     prefix_default_language=True,
 )
 # Officer photos. Behind a front web server, let it serve MEDIA_ROOT instead.

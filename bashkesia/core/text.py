@@ -61,3 +61,40 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", latin)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SEPARATORS_RE.sub(" ", plain).strip()
+
+
+# Albanian spelling to Serbian Cyrillic, as Serbian-language media write
+# Albanian names (Xhevdet → Џевдет, Gjakovë → Ђакове): digraphs first.
+_ALBANIAN_DIGRAPHS = {
+    "dh": "д", "gj": "ђ", "ll": "л", "nj": "њ", "rr": "р", "sh": "ш",
+    "th": "т", "xh": "џ", "zh": "ж",
+}  # fmt: skip
+_ALBANIAN_LETTERS = {
+    "a": "а", "b": "б", "c": "ц", "ç": "ч", "d": "д", "e": "е", "ë": "е",
+    "f": "ф", "g": "г", "h": "х", "i": "и", "j": "ј", "k": "к", "l": "л",
+    "m": "м", "n": "н", "o": "о", "p": "п", "q": "ћ", "r": "р", "s": "с",
+    "t": "т", "u": "у", "v": "в", "x": "дз", "y": "и", "z": "з",
+    "ü": "и", "ö": "е", "ı": "и", "ş": "ш", "ğ": "г",
+}  # fmt: skip
+_ALBANIAN_DIGRAPH_RE = re.compile(
+    "(" + "|".join(_ALBANIAN_DIGRAPHS) + ")", re.IGNORECASE
+)
+
+
+def albanian_to_cyrillic(text: str) -> str:
+    """Return an Albanian (or Turkish) name written in Serbian Cyrillic."""
+    out = []
+    for part in _ALBANIAN_DIGRAPH_RE.split(text):
+        digraph = _ALBANIAN_DIGRAPHS.get(part.lower())
+        if digraph is not None:
+            out.append(digraph.upper() if part[0].isupper() else digraph)
+            continue
+        for char in part:
+            cyrillic = _ALBANIAN_LETTERS.get(char.lower())
+            if cyrillic is None:
+                out.append(char)
+            elif char.isupper():
+                out.append(cyrillic[0].upper() + cyrillic[1:])
+            else:
+                out.append(cyrillic)
+    return "".join(out)

@@ -23,6 +23,7 @@ from bashkesia.officers.models import Rank, Role, SectorAssignment
 from bashkesia.territory import services as territory_services
 from bashkesia.territory.geometry import to_geojson
 from bashkesia.territory.models import Municipality, Region, Sector, Settlement, Station
+from bashkesia.web.models import DirectorGeneral
 
 from . import people
 from .sectors import partition
@@ -379,6 +380,39 @@ def _groups(sectors: list[Sector], size: int = 4) -> list[list[Sector]]:
     return groups
 
 
+def _ensure_director_general() -> None:
+    if DirectorGeneral.objects.filter(is_demo=True).exists():
+        return
+    director = DirectorGeneral(
+        name="Agim Berisha",
+        name_cyrl="Агим Бериша",
+        in_office=datetime.date(2024, 1, 15),
+        biography_sq=(
+            "Të dhëna demonstruese. Drejtori i Përgjithshëm i Policisë udhëheq "
+            "Policinë e Kosovës. Këtu shfaqet biografia e tij, e cila "
+            "ndryshohet në panelin e administrimit."
+        ),
+        biography_sr_latn=(
+            "Demo podaci. Generalni direktor policije rukovodi Policijom "
+            "Kosova. Ovde se prikazuje njegova biografija, koja se menja u "
+            "administraciji."
+        ),
+        biography_sr=(
+            "Демо подаци. Генерални директор полиције руководи Полицијом "
+            "Косова. Овде се приказује његова биографија, која се мења у "
+            "администрацији."
+        ),
+        biography_en=(
+            "Demonstration data. The Director General of Police leads Kosovo "
+            "Police. This is where the biography is shown; it is edited in the "
+            "admin."
+        ),
+        is_demo=True,
+    )
+    director.full_clean()
+    director.save()
+
+
 def _ensure_demo_admin() -> None:
     User = get_user_model()  # noqa: N806
     if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
@@ -409,6 +443,7 @@ def demo_load() -> DemoSummary:
     )
     officers = _load_officers(stations)
     _ensure_demo_admin()
+    _ensure_director_general()
     return DemoSummary(
         regions=regions,
         municipalities=municipalities,

@@ -2,7 +2,7 @@
 
 import random
 
-from bashkesia.core.text import latin_to_cyrillic
+from bashkesia.core.text import albanian_to_cyrillic, latin_to_cyrillic
 
 ALBANIAN_MEN = [
     "Agim",
@@ -216,6 +216,13 @@ def person(rng: random.Random, municipality_code: str) -> dict[str, str]:
         }
     if municipality_code in TURKISH_MUNICIPALITIES and rng.random() < 0.6:
         first = rng.choice(TURKISH_WOMEN if woman else TURKISH_MEN)
-        return {"first_name": first, "last_name": rng.choice(TURKISH_SURNAMES)}
-    first = rng.choice(ALBANIAN_WOMEN if woman else ALBANIAN_MEN)
-    return {"first_name": first, "last_name": rng.choice(ALBANIAN_SURNAMES)}
+        last = rng.choice(TURKISH_SURNAMES)
+    else:
+        first = rng.choice(ALBANIAN_WOMEN if woman else ALBANIAN_MEN)
+        last = rng.choice(ALBANIAN_SURNAMES)
+    return {
+        "first_name": first,
+        "last_name": last,
+        "first_name_cyrl": albanian_to_cyrillic(first),
+        "last_name_cyrl": albanian_to_cyrillic(last),
+    }

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from bashkesia.core.models import TimeStampedModel
+from bashkesia.core.text import albanian_to_cyrillic
 from bashkesia.territory.models import Region, Sector, Station
 
 
@@ -103,10 +104,18 @@ class Officer(TimeStampedModel):
 
     @property
     def display_name(self) -> str:
-        """Return the name as written in the active language's script."""
-        if get_language() == "sr" and self.full_name_cyrl:
-            return self.full_name_cyrl
+        """Return the name as written in the active language's script.
+
+        Serbian Cyrillic pages show the stored Cyrillic name, or else the
+        Latin one transliterated as Serbian media write Albanian names.
+        """
+        if get_language() == "sr":
+            return self.full_name_cyrl or albanian_to_cyrillic(self.full_name)
         return self.full_name
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[:1] for part in self.display_name.split()[:2]).upper()
 
 
 class SectorAssignment(TimeStampedModel):

@@ -51,3 +51,20 @@ def officer_list_commanders(*, station_ids: Iterable[int]) -> QuerySet[Officer]:
     return Officer.objects.filter(
         is_active=True, role=Role.STATION_COMMANDER, station_id__in=list(station_ids)
     )
+
+
+def officer_get_commander(*, station) -> Officer | None:
+    """Return the commander of ``station``, or of its parent for a substation."""
+    for candidate in (station, station.parent):
+        if candidate is None:
+            continue
+        commander = (
+            Officer.objects.filter(
+                is_active=True, role=Role.STATION_COMMANDER, station=candidate
+            )
+            .order_by("last_name")
+            .first()
+        )
+        if commander is not None:
+            return commander
+    return None

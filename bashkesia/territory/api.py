@@ -81,6 +81,7 @@ class Point(Schema):
 
 class SectorOut(Schema):
     code: str
+    url: str
     name: str
     names: Names
     station: StationRef
@@ -90,6 +91,10 @@ class SectorOut(Schema):
     area_km2: float
     settlement_count: int
     is_demo: bool
+
+    @staticmethod
+    def resolve_url(sector: Sector, context: dict) -> str:
+        return public_url(context["request"], sector)
 
     @staticmethod
     def resolve_centre(sector: Sector) -> dict[str, float]:
@@ -126,13 +131,18 @@ class SettlementOut(SettlementRef):
         return {"code": sector.code, "name": sector.name} if sector else None
 
 
-def sector_detail(sector: Sector) -> dict[str, Any]:
+def public_url(request: HttpRequest, obj: Any) -> str:
+    """Return the absolute address of ``obj``'s public page."""
+    return request.build_absolute_uri(obj.get_absolute_url())
+
+
+def sector_detail(request: HttpRequest, sector: Sector) -> dict[str, Any]:
     """Return the public detail of a sector: station, officers, settlements.
 
     ``sector`` comes from ``selectors.sector_list`` (with its counts).
     """
     assignments = officers_by_sector(sector_ids=[sector.id]).get(sector.id, [])
-    data = SectorOut.from_orm(sector).model_dump()
+    data = SectorOut.from_orm(sector, context={"request": request}).model_dump()
     data["description"] = sector.description
     data["station"] = StationOut.from_orm(sector.station).model_dump()
     data["officers"] = [
@@ -174,12 +184,12 @@ def locate(request: HttpRequest, lat: Latitude, lon: Longitude) -> HttpResponse:
         raise Http404(_("No police sector covers this point; it is outside Kosovo."))
     # The detail of a sector changes only with the territory revision (which
     # also follows officers) and the day; memoise the serialised body.
-    key = ("locate", sector_id, get_language(), clock.today())
+    key = ("locate", sector_id, get_language(), clock.today(), request.get_host())
     body = index.memo.get(key)
     if body is None:
         sector = selectors.sector_list().get(id=sector_id)
         body = json.dumps(
-            sector_detail(sector), ensure_ascii=False, separators=(",", ":")
+            sector_detail(request, sector), ensure_ascii=False, separators=(",", ":")
         ).encode()
         index.memo[key] = body
     return HttpResponse(body, content_type="application/json")
@@ -265,10 +275,43 @@ def sector_feature(sector: Sector) -> dict[str, Any]:
     }
 
 
+@router.get(
+    "/municipalities.geojson",
+    summary="Every municipality's boundary as a GeoJSON FeatureCollection",
+    response={200: dict[str, Any]},
+)
+def municipalities_geojson(request: HttpRequest, region: str | None = None):
+    features = [
+        {
+            "type": "Feature",
+            "id": municipality.code,
+            "geometry": municipality.boundary,
+            "properties": {
+                "code": municipality.code,
+                "name": municipality.name,
+                "names": municipality.names,
+                "region": municipality.region.code,
+            },
+        }
+        for municipality in selectors.municipality_list(
+            region=region, with_boundary=True
+        )
+    ]
+    response = _json(
+        {
+            "type": "FeatureCollection",
+            "attribution": BOUNDARY_ATTRIBUTION,
+            "features": features,
+        }
+    )
+    response["Content-Type"] = "application/geo+json"
+    return response
+
+
 @router.get("/sectors/{code}", response={200: SectorDetailOut, 404: Error})
 def sector(request: HttpRequest, code: str):
     """One sector with its station, current public officers and settlements."""
-    return _json(sector_detail(selectors.sector_get(code=code)))
+    return _json(sector_detail(request, selectors.sector_get(code=code)))
 
 
 @router.get(

@@ -6,6 +6,7 @@ import shapely
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,9 @@ class Region(MultilingualNameModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name_sq
+
+    def get_absolute_url(self) -> str:
+        return reverse("territory:region", args=[self.slug])
 
 
 class Municipality(MultilingualNameModel, TimeStampedModel):
@@ -52,6 +56,9 @@ class Municipality(MultilingualNameModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name_sq
+
+    def get_absolute_url(self) -> str:
+        return reverse("territory:municipality", args=[self.code])
 
     @cached_property
     def geometry(self) -> shapely.Geometry:
@@ -107,6 +114,9 @@ class Station(MultilingualNameModel, TimeStampedModel):
     def __str__(self) -> str:
         return self.name_sq
 
+    def get_absolute_url(self) -> str:
+        return reverse("territory:station", args=[self.code])
+
     def clean(self) -> None:
         if (self.kind == self.Kind.SUBSTATION) != (self.parent_id is not None):
             raise ValidationError(
@@ -149,6 +159,9 @@ class Sector(MultilingualNameModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_sq}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("territory:sector", args=[self.code])
 
     @cached_property
     def geometry(self) -> shapely.Geometry:

@@ -1,6 +1,6 @@
 """Every read of the territory."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -23,8 +23,12 @@ def region_get(*, slug: str) -> Region:
     return region
 
 
-def municipality_list(*, region: str | None = None) -> QuerySet[Municipality]:
-    municipalities = Municipality.objects.select_related("region").defer("boundary")
+def municipality_list(
+    *, region: str | None = None, with_boundary: bool = False
+) -> QuerySet[Municipality]:
+    municipalities = Municipality.objects.select_related("region")
+    if not with_boundary:
+        municipalities = municipalities.defer("boundary")
     if region:
         municipalities = municipalities.filter(region__code=region.upper())
     return municipalities.order_by("name_sq")
@@ -142,3 +146,48 @@ def sector_get_in_region(
             % {"code": sector.code, "region": region.name}
         )
     return sector
+
+
+def territory_revision() -> str:
+    """Return the revision of the territory this process serves (for caches)."""
+    return locator.index().revision
+
+
+def sector_neighbours(*, sector: Sector) -> QuerySet[Sector]:
+    """Return the sectors sharing a border (or more) with ``sector``."""
+    index = locator.index()
+    hits = index.tree.query(sector.geometry, predicate="intersects")
+    ids = [int(index.ids[i]) for i in hits if int(index.ids[i]) != sector.id]
+    return sector_list(with_boundary=True).filter(id__in=ids)
+
+
+def region_list_with_sectors() -> QuerySet[Region]:
+    """Return regions with their municipalities and sectors, for an index."""
+    sectors = Sector.objects.defer("boundary").order_by("code")
+    municipalities = (
+        Municipality.objects.defer("boundary")
+        .order_by("name_sq")
+        .prefetch_related(Prefetch("sectors", queryset=sectors))
+    )
+    return Region.objects.order_by("code").prefetch_related(
+        Prefetch("municipalities", queryset=municipalities)
+    )
+
+
+def station_get(*, code: str) -> Station:
+    station = station_list().filter(code=code.upper()).first()
+    if station is None:
+        raise Http404(_("No police station has the code “%(code)s”.") % {"code": code})
+    return station
+
+
+def municipality_get(*, code: str) -> Municipality:
+    municipality = (
+        Municipality.objects.select_related("region")
+        .defer("boundary")
+        .filter(code=code.upper())
+        .first()
+    )
+    if municipality is None:
+        raise Http404(_("No municipality has the code “%(code)s”.") % {"code": code})
+    return municipality

@@ -1,10 +1,13 @@
 """Settings shared by every environment; read the environment only here."""
 
+import importlib.util
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -27,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "csp",
     "bashkesia.core",
     "bashkesia.territory",
     "bashkesia.officers",
@@ -46,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -63,6 +68,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "bashkesia.web.context_processors.site",
             ],
         },
     },
@@ -124,6 +130,12 @@ TIME_ZONE = "Europe/Belgrade"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Leaflet comes from the django-leaflet package, which ships it as static files.
+# Only its files are used: installing the app would pull in GeoDjango (GDAL).
+STATICFILES_DIRS = [
+    Path(next(iter(importlib.util.find_spec("leaflet").submodule_search_locations)))
+    / "static"
+]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
@@ -153,3 +165,59 @@ LOGGING = {
 BASHKESIA_TERRITORY_CHECK_SECONDS = float(
     os.environ.get("BASHKESIA_TERRITORY_CHECK_SECONDS", "1")
 )
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "bashkesia",
+        "TIMEOUT": 3600,
+    }
+}
+
+# The public site.
+BASHKESIA_EMERGENCY_NUMBER = "192"
+BASHKESIA_DIRECTORATE_PHONE = os.environ.get(
+    "BASHKESIA_DIRECTORATE_PHONE", "038 5080 ext. 1250"
+)
+BASHKESIA_DIRECTORATE_EMAIL = os.environ.get("BASHKESIA_DIRECTORATE_EMAIL", "")
+# The police's public social channels, shown in every page's footer.
+BASHKESIA_SOCIAL_LINKS = [
+    ("Facebook", "https://www.facebook.com/PoliciaeKosoves"),
+    ("Instagram", "https://www.instagram.com/policiaekosoves/"),
+    ("X", "https://x.com/PoliciaKosoves"),
+    ("YouTube", "https://www.youtube.com/@PoliciaeKosoves"),
+]
+# Background tiles of every map; an empty URL draws outlines on a plain map.
+BASHKESIA_MAP_TILES = {
+    "url": os.environ.get(
+        "BASHKESIA_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    ),
+    "attribution": os.environ.get(
+        "BASHKESIA_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors"
+    ),
+    "max_zoom": 19,
+}
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url.replace("{s}.", ""))
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+
+# Content-Security-Policy: no inline scripts, everything from this site but
+# map tiles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"]
+        + ([_origin(BASHKESIA_MAP_TILES["url"])] if BASHKESIA_MAP_TILES["url"] else []),
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

@@ -26,3 +26,11 @@ def test_cyrillic_to_latin_keeps_case_and_digraphs():
 
 def test_latin_to_cyrillic_reads_digraphs_as_one_letter():
     assert latin_to_cyrillic("Lipljan Kosovo Polje Dž") == "Липљан Косово Поље Џ"
+
+
+def test_albanian_names_are_written_in_cyrillic_as_serbian_media_do():
+    from bashkesia.core.text import albanian_to_cyrillic
+
+    assert albanian_to_cyrillic("Xhevdet Thaçi") == "Џевдет Тачи"
+    assert albanian_to_cyrillic("Gjergj Bytyqi") == "Ђерђ Битићи"
+    assert albanian_to_cyrillic("Shkëlzen Rrahmani") == "Шкелзен Рахмани"

@@ -1,56 +1,69 @@
 """Every catalogue is complete and compiled: sq, sr-latn, sr and en."""
 
-import gettext
 import re
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 
+from scripts.messages import to_cyrillic
+
 LOCALES = ["sq", "sr_Latn", "sr", "en"]
-ENTRY = re.compile(
-    r'^(#, fuzzy\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n?)+)', re.MULTILINE
-)
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
-def entries(locale: str) -> list[tuple[bool, str, str]]:
-    path = Path(settings.BASE_DIR) / "locale" / locale / "LC_MESSAGES" / "django.po"
-    text = path.read_text(encoding="utf-8")
-
-    def join(block: str) -> str:
-        raw = "".join(re.findall(r'"(.*)"', block))
-        return raw.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
-
-    return [
-        (bool(fuzzy), join(msgid), join(msgstr))
-        for fuzzy, msgid, msgstr in ENTRY.findall(text)
-        if join(msgid)
-    ]
+def catalogue(locale: str, suffix: str = "po"):
+    path = Path(settings.BASE_DIR) / "locale" / locale / "LC_MESSAGES"
+    return (polib.pofile if suffix == "po" else polib.mofile)(
+        str(path / f"django.{suffix}")
+    )
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_message_is_translated(locale):
-    found = entries(locale)
-    assert len(found) > 50
-    assert [msgid for fuzzy, msgid, msgstr in found if fuzzy or not msgstr] == []
+    po = catalogue(locale)
+    assert len(po) > 100
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_compiled_catalogue_matches_the_source(locale):
-    path = Path(settings.BASE_DIR) / "locale" / locale / "LC_MESSAGES" / "django.mo"
-    with path.open("rb") as handle:
-        catalogue = gettext.GNUTranslations(handle)
-    stale = [
-        msgid
-        for _, msgid, msgstr in entries(locale)
-        if catalogue.gettext(msgid) != msgstr
-    ]
-    assert stale == []
+    compiled = {
+        (e.msgid, e.msgstr, tuple(e.msgstr_plural.items()))
+        for e in catalogue(locale, "mo")
+    }
+    source = {
+        (e.msgid, e.msgstr, tuple(e.msgstr_plural.items()))
+        for e in catalogue(locale)
+        if e.translated()
+    }
+    assert source - compiled == set()
 
 
 @pytest.mark.parametrize("locale", ["sq", "sr_Latn", "sr"])
 def test_placeholders_survive_translation(locale):
-    for _, msgid, msgstr in entries(locale):
-        assert sorted(re.findall(r"%\(\w+\)s", msgid)) == sorted(
-            re.findall(r"%\(\w+\)s", msgstr)
-        ), msgid
+    for entry in catalogue(locale):
+        translations = (
+            [entry.msgstr]
+            if not entry.msgid_plural
+            else list(entry.msgstr_plural.values())
+        )
+        expected = sorted(set(PLACEHOLDER.findall(entry.msgid + entry.msgid_plural)))
+        for text in translations:
+            assert sorted(set(PLACEHOLDER.findall(text))) == expected, entry.msgid
+
+
+def test_cyrillic_is_derived_from_serbian_latin():
+    latin = {e.msgid: e.msgstr for e in catalogue("sr_Latn")}
+    for entry in catalogue("sr"):
+        if "manual" in (entry.tcomment or "") or entry.msgid_plural:
+            continue
+        assert entry.msgstr == to_cyrillic(latin[entry.msgid]), entry.msgid
+
+
+def test_derivation_keeps_placeholders_codes_and_names_of_sources():
+    assert to_cyrillic("Sektor %(code)s: PRZ-03, OpenStreetMap, q=42.1,20.2") == (
+        "Сектор %(code)s: PRZ-03, OpenStreetMap, q=42.1,20.2"
+    )
