@@ -127,6 +127,10 @@ class SectorPage:
         return list(selectors.settlement_list(sector_id=self.sector.id))
 
     @cached_property
+    def neighbours(self) -> list:
+        return list(selectors.sector_neighbours(sector=self.sector))
+
+    @cached_property
     def map_features(self) -> dict:
         sector = self.sector
         return {
@@ -142,7 +146,7 @@ class SectorPage:
                         "current": other.id == sector.id,
                     },
                 }
-                for other in [sector, *selectors.sector_neighbours(sector=sector)]
+                for other in [sector, *self.neighbours]
             ],
         }
 

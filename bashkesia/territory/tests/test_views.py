@@ -173,3 +173,9 @@ def test_sector_resources_in_the_api_carry_their_page_address(client, db):
     assert body[0]["url"] == "http://testserver/sq/sectors/PRZ-01/"
     detail = client.get("/api/v1/sectors/PRZ-01", HTTP_ACCEPT_LANGUAGE="en").json()
     assert detail["url"] == "http://testserver/en/sectors/PRZ-01/"
+
+
+def test_the_sector_page_lists_its_neighbours_as_an_alternative_to_the_map(client, db):
+    html = client.get("/en/sectors/PRZ-01/").content.decode()
+    assert "Neighbouring sectors" in html
+    assert html.count('href="/en/sectors/PRZ-') >= 2

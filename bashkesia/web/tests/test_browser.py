@@ -118,3 +118,27 @@ def test_a_developer_reads_the_api_docs_and_locates_a_sector(page, served_site):
     body = json.loads(page.locator("body").inner_text())
     assert body["code"] == "PRZ-01"
     assert body["officers"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/sq/", "/sr/sectors/PRZ-01/", "/en/regions/prizren/"]
+)
+def test_pages_fit_a_360_pixel_phone_screen(browser_context, served_site, path):
+    page = browser_context(viewport={"width": 360, "height": 740}).new_page()
+    page.goto(served_site + path)
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 360
+
+
+def test_the_finder_is_reachable_from_the_keyboard(page, served_site):
+    page.goto(served_site + "/en/")
+    page.keyboard.press("Tab")
+    assert (
+        page.evaluate("() => document.activeElement.textContent") == "Skip to content"
+    )
+    page.keyboard.press("Enter")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "finder-q":
+            break
+    assert page.evaluate("() => document.activeElement.id") == "finder-q"
