@@ -130,12 +130,19 @@ TIME_ZONE = "Europe/Belgrade"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+
+
 # Leaflet comes from the django-leaflet package, which ships it as static files.
 # Only its files are used: installing the app would pull in GeoDjango (GDAL).
-STATICFILES_DIRS = [
-    Path(next(iter(importlib.util.find_spec("leaflet").submodule_search_locations)))
-    / "static"
-]
+def _package_dir(name: str) -> Path:
+    """Return where a package lives, without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"The package {name} is not installed.")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+STATICFILES_DIRS = [_package_dir("leaflet") / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
@@ -188,7 +195,7 @@ BASHKESIA_SOCIAL_LINKS = [
     ("YouTube", "https://www.youtube.com/@PoliciaeKosoves"),
 ]
 # Background tiles of every map; an empty URL draws outlines on a plain map.
-BASHKESIA_MAP_TILES = {
+BASHKESIA_MAP_TILES: dict[str, Any] = {
     "url": os.environ.get(
         "BASHKESIA_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     ),

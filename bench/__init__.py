@@ -1,0 +1,1 @@
+"""Benchmarks of Bashkësia (``make bench``); see ``bench/run.py``."""
