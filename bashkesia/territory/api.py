@@ -162,10 +162,20 @@ BOUNDARY_ATTRIBUTION = (
 )
 
 
-def _json(data: Any, status: int = 200) -> HttpResponse:
+def _geojson(data: dict[str, Any]) -> HttpResponse:
+    """Return GeoJSON (RFC 7946) with the boundaries' attribution."""
+    return _json(
+        {**data, "attribution": BOUNDARY_ATTRIBUTION},
+        content_type="application/geo+json",
+    )
+
+
+def _json(
+    data: Any, status: int = 200, content_type: str = "application/json"
+) -> HttpResponse:
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-        content_type="application/json",
+        content_type=content_type,
         status=status,
     )
 
@@ -247,15 +257,7 @@ def sectors_geojson(
             with_boundary=True,
         )
     ]
-    response = _json(
-        {
-            "type": "FeatureCollection",
-            "attribution": BOUNDARY_ATTRIBUTION,
-            "features": features,
-        }
-    )
-    response["Content-Type"] = "application/geo+json"
-    return response
+    return _geojson({"type": "FeatureCollection", "features": features})
 
 
 def sector_feature(sector: Sector) -> dict[str, Any]:
@@ -297,15 +299,7 @@ def municipalities_geojson(request: HttpRequest, region: str | None = None):
             region=region, with_boundary=True
         )
     ]
-    response = _json(
-        {
-            "type": "FeatureCollection",
-            "attribution": BOUNDARY_ATTRIBUTION,
-            "features": features,
-        }
-    )
-    response["Content-Type"] = "application/geo+json"
-    return response
+    return _geojson({"type": "FeatureCollection", "features": features})
 
 
 @router.get("/sectors/{code}", response={200: SectorDetailOut, 404: Error})
@@ -321,9 +315,7 @@ def sector(request: HttpRequest, code: str):
 )
 def sector_boundary(request: HttpRequest, code: str) -> HttpResponse:
     sector = selectors.sector_get(code=code, with_boundary=True)
-    response = _json({**sector_feature(sector), "attribution": BOUNDARY_ATTRIBUTION})
-    response["Content-Type"] = "application/geo+json"
-    return response
+    return _geojson(sector_feature(sector))
 
 
 @router.get("/search", response={200: list[SettlementOut], 422: Error})

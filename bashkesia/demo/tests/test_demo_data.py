@@ -121,17 +121,21 @@ def test_loading_the_demo_again_changes_nothing(db):
     def snapshot():
         return (
             list(
-                Sector.objects.values_list(
+                Sector.objects.order_by("code").values_list(
                     "code", "name_sq", "station__code", "area_km2"
                 )
             ),
             list(
-                Officer.objects.values_list(
+                Officer.objects.order_by("badge_number").values_list(
                     "badge_number", "last_name", "station__code"
                 )
             ),
             SectorAssignment.objects.count(),
-            list(Settlement.objects.values_list("geonames_id", "sector__code")),
+            list(
+                Settlement.objects.order_by("geonames_id").values_list(
+                    "geonames_id", "sector__code"
+                )
+            ),
         )
 
     before = snapshot()
