@@ -17,6 +17,9 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 .env:
 	@echo "DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 	@echo "DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost" >> .env
+	@echo "# Local demo over plain HTTP, with the demo accounts switched on." >> .env
+	@echo "DJANGO_HTTPS=0" >> .env
+	@echo "BASHKESIA_DEMO_LOGINS=1" >> .env
 	@echo "Wrote .env with a new secret key."
 
 # Everything but serving: dependencies, database, static files, demo data.
@@ -29,8 +32,8 @@ setup: $(BIN)/.installed .env
 # The production server (gunicorn + whitenoise), on $(PORT).
 serve: $(BIN)/.installed .env
 	@echo "Bashkësia: http://127.0.0.1:$(PORT)/  (API: http://127.0.0.1:$(PORT)/api/v1/docs)"
-	@echo "Demo login (admin): admin / bashkesia-demo at http://127.0.0.1:$(PORT)/sq/admin/"
 	set -a; source .env; set +a; \
+	$(BIN)/python manage.py demo_logins && \
 	exec $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) \
 		--workers $(WEB_CONCURRENCY) --access-logfile - --log-level warning
 
@@ -44,7 +47,8 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint bashkesia
-	$(BIN)/mypy bashkesia/*/services.py bashkesia/*/selectors.py bashkesia/territory/locator.py
+	$(BIN)/mypy bashkesia/*/services.py bashkesia/*/selectors.py \
+		bashkesia/territory/locator.py bashkesia/accounts/permissions.py
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: $(BIN)/.installed

@@ -24,10 +24,40 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Messages raised outside a request are English in tests (requests pick
+    their own language from the URL or Accept-Language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_locator():
     locator.invalidate()
     yield
     locator.invalidate()
+
+
+@pytest.fixture
+def sign_in(client, db):
+    """Sign ``client`` in as a user (a demo username or a User), second factor
+    passed; return the client."""
+    from django.contrib.auth import get_user_model
+
+    from bashkesia.accounts.decorators import SESSION_VERIFIED
+
+    def as_user(user):
+        if isinstance(user, str):
+            user = get_user_model().objects.get(username=user)
+        client.force_login(user)
+        session = client.session
+        session[SESSION_VERIFIED] = True
+        session.save()
+        return client
+
+    return as_user
 
 
 @pytest.fixture
@@ -96,6 +126,8 @@ def served_site(tmp_path_factory):
         BASHKESIA_VAR_DIR=str(tmp),
         # No network here: maps draw their outlines without background tiles.
         BASHKESIA_MAP_TILES_URL="",
+        DJANGO_HTTPS="0",
+        BASHKESIA_DEMO_LOGINS="1",
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (

@@ -28,6 +28,7 @@ def production_env(settings_module: str = "config.settings.production") -> dict:
         DJANGO_SETTINGS_MODULE=settings_module,
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_HTTPS="0",
         DATABASE_URL=DATABASE_URL,
         BASHKESIA_VAR_DIR=str(WORK_DIR / "var"),
         DJANGO_MEDIA_ROOT=str(WORK_DIR / "media"),

@@ -13,6 +13,8 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("bashkesia.accounts.urls")),
+    path("staff/", include("bashkesia.staff.urls")),
     path("", include("bashkesia.web.urls")),
     path("", include("bashkesia.territory.urls")),
     prefix_default_language=True,

@@ -60,3 +60,48 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}@{self.value}"
+
+
+class AuditEntry(models.Model):
+    """One recorded change; written once, never changed or deleted."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    actor_name = models.CharField(_("who (as then)"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, verbose_name=_("kind")
+    )
+    object_id = models.CharField(_("record"), max_length=64)
+    object_repr = models.CharField(_("record (as then)"), max_length=200)
+    changes = models.JSONField(_("changes"), default=dict)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self) -> str:
+        who = self.actor_name or "-"
+        return f"{self.at:%Y-%m-%d %H:%M} {who} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise PermissionError("Audit entries are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit entries are never deleted.")

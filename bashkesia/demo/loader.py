@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shapely
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from bashkesia.core.text import fold
@@ -26,6 +25,7 @@ from bashkesia.territory.models import Municipality, Region, Sector, Settlement,
 from bashkesia.web.models import DirectorGeneral
 
 from . import people
+from .accounts import demo_accounts_ensure
 from .sectors import partition
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -48,11 +48,6 @@ SUBSTATIONS = {
     "SUH-MU": ("SUH", 787760),
     "DRA-KR": ("DRA", 788960),
 }
-
-
-# The demo's administrator for the Django admin; staff roles come later.
-DEMO_ADMIN_USERNAME = "admin"
-DEMO_ADMIN_PASSWORD = "bashkesia-demo"  # noqa: S105 (published demo login)
 
 
 @dataclass
@@ -413,16 +408,6 @@ def _ensure_director_general() -> None:
     director.save()
 
 
-def _ensure_demo_admin() -> None:
-    User = get_user_model()  # noqa: N806
-    if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
-        User.objects.create_superuser(
-            username=DEMO_ADMIN_USERNAME,
-            email="admin@demo.kosovopolice.invalid",
-            password=DEMO_ADMIN_PASSWORD,
-        )
-
-
 @transaction.atomic
 def demo_load() -> DemoSummary:
     """Load (or reload in place) the whole demo data set."""
@@ -442,7 +427,7 @@ def demo_load() -> DemoSummary:
         document=sector_document(stations, seats)
     )
     officers = _load_officers(stations)
-    _ensure_demo_admin()
+    demo_accounts_ensure()
     _ensure_director_general()
     return DemoSummary(
         regions=regions,

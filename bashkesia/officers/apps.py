@@ -7,4 +7,9 @@ class OfficersConfig(AppConfig):
     verbose_name = _("Officers")
 
     def ready(self) -> None:
+        from bashkesia.core.audit import audit
+
         from . import signals  # noqa: F401
+        from .models import Officer, SectorAssignment
+
+        audit(Officer, SectorAssignment)

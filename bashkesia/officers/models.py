@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
@@ -41,9 +42,15 @@ class Officer(TimeStampedModel):
         "role",
         "first_name",
         "last_name",
+        "first_name_cyrl",
+        "last_name_cyrl",
         "photo",
         "public_phone",
         "public_email",
+        "bio_sq",
+        "bio_sr_latn",
+        "bio_sr",
+        "bio_en",
     )
 
     badge_number = models.CharField(_("badge number"), max_length=12, unique=True)
@@ -60,6 +67,22 @@ class Officer(TimeStampedModel):
     photo = models.ImageField(_("photo"), upload_to="officers/", blank=True)
     public_phone = models.CharField(_("public telephone"), max_length=40, blank=True)
     public_email = models.EmailField(_("public e-mail"), blank=True)
+    bio_sq = models.CharField(_("short bio (Albanian)"), max_length=300, blank=True)
+    bio_sr_latn = models.CharField(
+        _("short bio (Serbian, Latin)"), max_length=300, blank=True
+    )
+    bio_sr = models.CharField(
+        _("short bio (Serbian, Cyrillic)"), max_length=300, blank=True
+    )
+    bio_en = models.CharField(_("short bio (English)"), max_length=300, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="officer",
+        verbose_name=_("user account"),
+    )
     station = models.ForeignKey(
         Station,
         on_delete=models.PROTECT,
@@ -112,6 +135,14 @@ class Officer(TimeStampedModel):
         if get_language() == "sr":
             return self.full_name_cyrl or albanian_to_cyrillic(self.full_name)
         return self.full_name
+
+    @property
+    def bio(self) -> str:
+        """Return the short bio in the active language, else Albanian."""
+        field = {"sr-latn": "bio_sr_latn", "sr": "bio_sr", "en": "bio_en"}.get(
+            get_language() or "sq", "bio_sq"
+        )
+        return getattr(self, field) or self.bio_sq
 
     @property
     def initials(self) -> str:

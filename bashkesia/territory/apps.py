@@ -7,4 +7,9 @@ class TerritoryConfig(AppConfig):
     verbose_name = _("Territory")
 
     def ready(self) -> None:
+        from bashkesia.core.audit import audit
+
         from . import signals  # noqa: F401
+        from .models import Municipality, Region, Sector, Station
+
+        audit(Region, Municipality, Station, Sector)

@@ -14,6 +14,8 @@ STORAGES["staticfiles"] = {
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bashkesia-media-"))
 BASHKESIA_TERRITORY_CHECK_SECONDS = 0
+BASHKESIA_DEMO_LOGINS = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = os.path.join(
         tempfile.gettempdir(), "bashkesia-test.sqlite3"

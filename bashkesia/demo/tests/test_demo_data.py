@@ -2,6 +2,7 @@
 
 import numpy as np
 import shapely
+from django.contrib.auth import get_user_model
 
 from bashkesia.demo.loader import demo_load
 from bashkesia.officers.models import Officer, Role, SectorAssignment
@@ -143,14 +144,18 @@ def test_loading_the_demo_again_changes_nothing(db):
     assert snapshot() == before
 
 
-def test_the_demo_administrator_can_log_in_to_the_admin(client, db):
-    assert client.login(username="admin", password="bashkesia-demo")
-    response = client.get("/en/admin/territory/sector/?q=PRZ-01")
-    assert response.status_code == 200
-    assert "PRZ-01" in response.content.decode()
+def test_every_role_has_a_demo_sign_in_with_its_second_factor(db):
+    from bashkesia.accounts.permissions import roles
+    from bashkesia.demo.accounts import DEMO_LOGINS
+
+    for login in DEMO_LOGINS:
+        user = get_user_model().objects.get(username=login.username)
+        assert user.check_password("bashkesia-demo")
+        assert user.account.is_demo
+        assert user.account.has_second_factor
+        assert roles(user) == {login.role}
 
 
-def test_the_admin_is_closed_to_visitors(client, db):
-    response = client.get("/en/admin/territory/sector/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/en/admin/login/")
+def test_demo_officers_are_linked_to_their_sign_ins(db):
+    officer = Officer.objects.get(user__username="officer")
+    assert officer.assignments.filter(sector__code="PRZ-01", end_date=None).exists()

@@ -1,0 +1,215 @@
+"""Every permission decision of the product, in one place.
+
+Views, APIs and the admin ask these predicates; none decides by itself. A
+user's roles come from their active ``RoleGrant`` rows; sector officers and
+leaders reach the sectors of their linked officer's current assignments.
+"""
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
+
+from bashkesia.core import clock
+from bashkesia.officers.models import Officer, SectorAssignment
+from bashkesia.territory.models import Sector, Station
+
+from .models import Role, RoleGrant
+
+AnyUser = User | AnonymousUser
+KOSOVO_WIDE_READERS = {Role.DIRECTORATE_STAFF, Role.DIRECTOR_GENERAL}
+STAFF_ROLES = set(Role)
+
+
+def grants(user: AnyUser) -> list[RoleGrant]:
+    """Return the user's active role grants (memoised on the user object)."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    cached = getattr(user, "_bashkesia_grants", None)
+    if cached is None:
+        cached = list(
+            RoleGrant.objects.filter(user=user, revoked_at__isnull=True).select_related(
+                "station", "region"
+            )
+        )
+        user._bashkesia_grants = cached  # type: ignore[union-attr,attr-defined]
+    return cached
+
+
+def roles(user: AnyUser) -> set[str]:
+    return {grant.role for grant in grants(user)}
+
+
+def has_role(user: AnyUser, *wanted: str) -> bool:
+    return bool(roles(user) & set(wanted))
+
+
+def is_staff_member(user: AnyUser) -> bool:
+    """Return whether the user holds any role (and so needs a second factor)."""
+    return bool(grants(user))
+
+
+def _stations(user: AnyUser, role: str) -> list[int]:
+    return [g.station_id for g in grants(user) if g.role == role and g.station_id]
+
+
+def _regions(user: AnyUser, role: str) -> list[int]:
+    return [g.region_id for g in grants(user) if g.role == role and g.region_id]
+
+
+def _assigned_sector_ids(user: AnyUser, kind: str) -> list[int]:
+    if user.pk is None:
+        return []
+    day = clock.today()
+    return list(
+        SectorAssignment.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day),
+            officer__user_id=user.pk,
+            kind=kind,
+            start_date__lte=day,
+        ).values_list("sector_id", flat=True)
+    )
+
+
+def _station_scope(station_ids: list[int]) -> Q:
+    # A station's scope includes its substations.
+    return Q(station_id__in=station_ids) | Q(station__parent_id__in=station_ids)
+
+
+def sectors_in_scope(user: AnyUser) -> QuerySet[Sector]:
+    """Return the sectors the user may see in the back office."""
+    role_set = roles(user)
+    if not role_set:
+        return Sector.objects.none()
+    if role_set & KOSOVO_WIDE_READERS:
+        return Sector.objects.all()
+    scope = Q(pk__in=[])
+    if Role.REGIONAL_COORDINATOR in role_set:
+        scope |= Q(
+            municipality__region_id__in=_regions(user, Role.REGIONAL_COORDINATOR)
+        )
+    if Role.STATION_COMMANDER in role_set:
+        scope |= _station_scope(_stations(user, Role.STATION_COMMANDER))
+    if Role.SECTOR_LEADER in role_set:
+        scope |= Q(
+            pk__in=_assigned_sector_ids(user, SectorAssignment.Kind.SECTOR_LEADER)
+        )
+    if Role.SECTOR_OFFICER in role_set:
+        scope |= Q(
+            pk__in=_assigned_sector_ids(user, SectorAssignment.Kind.SECTOR_OFFICER)
+        )
+    return Sector.objects.filter(scope)
+
+
+def can_view_sector(user: AnyUser, sector: Sector) -> bool:
+    return sectors_in_scope(user).filter(pk=sector.pk).exists()
+
+
+def can_assign_in_sector(user: AnyUser, sector: Sector) -> bool:
+    """Directorate staff anywhere; a commander in their station; a leader in
+    the sectors they lead."""
+    role_set = roles(user)
+    if Role.DIRECTORATE_STAFF in role_set:
+        return True
+    if (
+        Role.STATION_COMMANDER in role_set
+        and Sector.objects.filter(
+            _station_scope(_stations(user, Role.STATION_COMMANDER)), pk=sector.pk
+        ).exists()
+    ):
+        return True
+    return Role.SECTOR_LEADER in role_set and sector.pk in _assigned_sector_ids(
+        user, SectorAssignment.Kind.SECTOR_LEADER
+    )
+
+
+def can_propose_sector_change(user: AnyUser, sector: Sector) -> bool:
+    return Sector.objects.filter(
+        _station_scope(_stations(user, Role.STATION_COMMANDER)), pk=sector.pk
+    ).exists()
+
+
+def stations_for_officer_management(user: AnyUser) -> QuerySet[Station]:
+    """Return the stations where the user may create and manage officers."""
+    if has_role(user, Role.DIRECTORATE_STAFF):
+        return Station.objects.all()
+    ids = _stations(user, Role.STATION_COMMANDER)
+    return Station.objects.filter(Q(pk__in=ids) | Q(parent_id__in=ids))
+
+
+def can_manage_officers(user: AnyUser) -> bool:
+    return has_role(user, Role.DIRECTORATE_STAFF, Role.STATION_COMMANDER)
+
+
+def officers_in_scope(user: AnyUser) -> QuerySet[Officer]:
+    """Return the officers the user may see in the back office."""
+    role_set = roles(user)
+    if not role_set:
+        return Officer.objects.none()
+    if role_set & KOSOVO_WIDE_READERS:
+        return Officer.objects.all()
+    day = clock.today()
+    current = Q(assignments__start_date__lte=day) & (
+        Q(assignments__end_date__isnull=True) | Q(assignments__end_date__gte=day)
+    )
+    scope = Q(user=user) if user.is_authenticated else Q(pk__in=[])
+    scope |= current & Q(assignments__sector__in=sectors_in_scope(user))
+    if Role.STATION_COMMANDER in role_set:
+        scope |= Q(station__in=stations_for_officer_management(user))
+    if Role.REGIONAL_COORDINATOR in role_set:
+        regions = _regions(user, Role.REGIONAL_COORDINATOR)
+        scope |= Q(station__municipality__region_id__in=regions) | Q(
+            region_id__in=regions
+        )
+    return Officer.objects.filter(scope).distinct()
+
+
+def can_view_officer(user: AnyUser, officer: Officer) -> bool:
+    return officers_in_scope(user).filter(pk=officer.pk).exists()
+
+
+def can_edit_officer_profile(user: AnyUser, officer: Officer) -> bool:
+    """The officer themself, directorate staff, or their station's commander."""
+    if user.is_authenticated and officer.user_id == user.pk and is_staff_member(user):
+        return True
+    if not can_manage_officers(user):
+        return False
+    return (
+        officer.station_id is not None
+        and stations_for_officer_management(user).filter(pk=officer.station_id).exists()
+    ) or has_role(user, Role.DIRECTORATE_STAFF)
+
+
+def can_link_accounts(user: AnyUser) -> bool:
+    return has_role(user, Role.DIRECTORATE_STAFF)
+
+
+def can_manage_users(user: AnyUser) -> bool:
+    return has_role(user, Role.DIRECTORATE_STAFF, Role.ADMINISTRATOR)
+
+
+def can_view_audit(user: AnyUser) -> bool:
+    return has_role(user, Role.DIRECTORATE_STAFF, Role.ADMINISTRATOR)
+
+
+def can_use_admin(user: AnyUser) -> bool:
+    """The Django admin: reference data for directorate staff, the system for
+    administrators."""
+    return has_role(user, Role.DIRECTORATE_STAFF, Role.ADMINISTRATOR)
+
+
+def can_review_sector_proposals(user: AnyUser) -> bool:
+    """Directorate staff read (and later decide) sector change proposals."""
+    return has_role(user, Role.DIRECTORATE_STAFF)
+
+
+def officers_assignable(user: AnyUser) -> QuerySet[Officer]:
+    """Return the officers in service the user may assign to a sector.
+
+    Officers in the user's scope; a station commander (who is not also
+    directorate staff) only those of the stations they manage.
+    """
+    officers = officers_in_scope(user).filter(is_active=True)
+    if has_role(user, Role.STATION_COMMANDER) and not has_role(
+        user, Role.DIRECTORATE_STAFF
+    ):
+        officers = officers.filter(station__in=stations_for_officer_management(user))
+    return officers

@@ -1,0 +1,20 @@
+"""The back office's navigation: only what the user may use."""
+
+from django import template
+
+from bashkesia.accounts import permissions
+
+register = template.Library()
+
+
+@register.inclusion_tag("staff/_nav.html", takes_context=True)
+def staff_nav(context) -> dict:
+    user = context["request"].user
+    return {
+        "request": context["request"],
+        "show_sectors": permissions.sectors_in_scope(user).exists(),
+        "show_officers": permissions.officers_in_scope(user).exists(),
+        "show_audit": permissions.can_view_audit(user),
+        "show_users": permissions.can_manage_users(user),
+        "show_admin": permissions.can_use_admin(user),
+    }

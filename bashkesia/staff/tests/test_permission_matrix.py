@@ -1,0 +1,284 @@
+"""Roles × actions × scope: each role may do exactly what issue 4's table says.
+
+Scope (see conftest): the sector officer serves in PRZ-01, the sector leader
+leads PRZ-01, the commander commands PRZ (whose substations are PRZ-ZH and
+PRZ-SR), the coordinator coordinates the Prizren region (PZ, which also holds
+SUH), the clerk counts for PRZ. PEJ is a station of another region.
+
+A permitted read answers 200, a permitted write redirects (302) back into the
+back office; anything else is 403 for a signed-in user (400 where the only way
+in is a form choice outside their scope) and a redirect to the sign-in page for
+an anonymous one.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from bashkesia.accounts.models import Role
+from bashkesia.core import clock
+from bashkesia.officers.models import Officer
+from bashkesia.territory.models import Station
+
+from .conftest import ANONYMOUS, NO_ROLE, OFFICER_ROLES, ROLES, current_officer_of
+
+OFFICER = Role.SECTOR_OFFICER
+LEADER = Role.SECTOR_LEADER
+COMMANDER = Role.STATION_COMMANDER
+COORDINATOR = Role.REGIONAL_COORDINATOR
+DIRECTORATE = Role.DIRECTORATE_STAFF
+DIRECTOR = Role.DIRECTOR_GENERAL
+CLERK = Role.STATISTICS_CLERK
+ADMIN = Role.ADMINISTRATOR
+STAFF_ROLES = [role for role in ROLES if role not in (NO_ROLE, ANONYMOUS)]
+KOSOVO_READERS = {DIRECTORATE, DIRECTOR}
+
+
+@dataclass
+class Action:
+    """One thing to try: a request, and the roles allowed to do it."""
+
+    name: str
+    allowed: set[str]
+    path: str  # may name {own}, {station_officer}, {other_officer}
+    data: dict = field(default_factory=dict)  # a POST when given
+    roles: list[str] = field(default_factory=lambda: ROLES)
+    # Refusals that are not 403: a choice outside the user's scope is bad input.
+    refused_with: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def method(self) -> str:
+        return "post" if self.data else "get"
+
+
+def profile_data() -> dict:
+    return {
+        "phone": "+383 38 123 456",
+        "email": "",
+        "bio_sq": "",
+        "bio_sr_latn": "",
+        "bio_sr": "",
+        "bio_en": "",
+    }
+
+
+def assign_data() -> dict:
+    return {
+        "officer": "{prz01_officer}",
+        "kind": "sector_leader",
+        "start_date": "{today}",
+    }
+
+
+def officer_data(station: str) -> dict:
+    return {
+        "badge_number": "TN0001",
+        "rank": "officer",
+        "role": "sector_officer",
+        "first_name": "Arta",
+        "last_name": "Hoxha",
+        "station": "{station:" + station + "}",
+    }
+
+
+ACTIONS = [
+    Action("view the dashboard", set(STAFF_ROLES), "/en/staff/"),
+    Action("open the security page", set(STAFF_ROLES), "/en/staff/security/"),
+    Action("list the officers in scope", set(STAFF_ROLES), "/en/staff/officers/"),
+    Action(
+        "view their own sector",
+        {OFFICER, LEADER, COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/sectors/PRZ-01/",
+    ),
+    Action(
+        "view another sector of the same station",
+        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/sectors/PRZ-02/",
+    ),
+    Action(
+        "view a sector of a substation of the station",
+        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/sectors/PRZ-10/",
+    ),
+    Action(
+        "view a sector of another station of the region",
+        {COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/sectors/SUH-01/",
+    ),
+    Action(
+        "view a sector of another region",
+        KOSOVO_READERS,
+        "/en/staff/sectors/PEJ-01/",
+    ),
+    Action(
+        "assign an officer in their own sector",
+        {LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/sectors/PRZ-01/assign/",
+        assign_data(),
+    ),
+    Action(
+        "assign an officer in another sector of the same station",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/sectors/PRZ-02/assign/",
+        assign_data(),
+    ),
+    Action(
+        "assign an officer in a sector of another station",
+        {DIRECTORATE},
+        "/en/staff/sectors/PEJ-01/assign/",
+        assign_data(),
+    ),
+    Action(
+        "propose a change to a sector of the station",
+        {COMMANDER},
+        "/en/staff/sectors/PRZ-02/propose/",
+        {"text": "Follow the river, not the road."},
+    ),
+    Action(
+        "open the form for a new officer",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/officers/new/",
+    ),
+    Action(
+        "create an officer in their own station",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/officers/new/",
+        officer_data("PRZ"),
+    ),
+    Action(
+        "create an officer in another station",
+        {DIRECTORATE},
+        "/en/staff/officers/new/",
+        officer_data("PEJ"),
+        refused_with={COMMANDER: 400},
+    ),
+    Action(
+        "view an officer of the station",
+        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/officers/{station_officer}/",
+    ),
+    Action(
+        "view an officer of another region",
+        KOSOVO_READERS,
+        "/en/staff/officers/{other_officer}/",
+    ),
+    Action(
+        "edit their own public profile",
+        set(OFFICER_ROLES),
+        "/en/staff/officers/{own}/edit/",
+        profile_data(),
+        roles=OFFICER_ROLES,
+    ),
+    Action(
+        "edit the profile of an officer of the station",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/officers/{station_officer}/edit/",
+        profile_data(),
+    ),
+    Action(
+        "edit the profile of an officer of another region",
+        {DIRECTORATE},
+        "/en/staff/officers/{other_officer}/edit/",
+        profile_data(),
+    ),
+    Action(
+        "open an officer's account link",
+        {DIRECTORATE},
+        "/en/staff/officers/{station_officer}/account/",
+    ),
+    Action("read the audit trail", {DIRECTORATE, ADMIN}, "/en/staff/audit/"),
+    Action("list users and roles", {DIRECTORATE, ADMIN}, "/en/staff/users/"),
+    Action(
+        "create a user",
+        {DIRECTORATE, ADMIN},
+        "/en/staff/users/new/",
+        {"username": "t-newcomer", "email": "t-newcomer@example.org"},
+    ),
+]
+
+
+def case_id(action: Action, role: str) -> str:
+    verdict = "may" if role in action.allowed else "may-not"
+    return f"{role}-{verdict}-{action.name.replace(' ', '-')}"
+
+
+CASES = [
+    pytest.param(action, role, id=case_id(action, role))
+    for action in ACTIONS
+    for role in action.roles
+]
+
+
+def fill(value: str, own: Officer | None) -> str:
+    """Fill an action's placeholders with records of the demo data."""
+    if "{" not in value:
+        return value
+    if value.startswith("{station:"):
+        return str(Station.objects.get(code=value[9:-1]).pk)
+    return value.format(
+        own=own.badge_number if own else "NONE",
+        station_officer=current_officer_of("PRZ-02").badge_number,
+        other_officer=current_officer_of("PEJ-01").badge_number,
+        prz01_officer=current_officer_of("PRZ-01").badge_number,
+        today=clock.today().isoformat(),
+    )
+
+
+@pytest.mark.parametrize(("action", "role"), CASES)
+def test_each_role_may_do_exactly_what_the_table_says(client_as, action, role):
+    client = client_as(role)
+    own = Officer.objects.filter(user=client.user).first() if client.user else None
+    path = fill(action.path, own)
+    data = {key: fill(value, own) for key, value in action.data.items()}
+    response = client.post(path, data) if data else client.get(path)
+
+    if role == ANONYMOUS:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/en/accounts/login/?next=")
+    elif role not in action.allowed:
+        assert response.status_code == action.refused_with.get(role, 403)
+    elif action.method == "post":
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert response["Location"].startswith("/en/staff/")
+    else:
+        assert response.status_code == 200
+
+
+def test_a_station_commander_cannot_create_an_officer_in_another_station(client_as):
+    client = client_as(COMMANDER)
+    data = {key: fill(value, None) for key, value in officer_data("PEJ").items()}
+    response = client.post("/en/staff/officers/new/", data)
+    assert response.status_code == 400
+    assert "Choose one of the stations whose officers you manage." in (
+        response.content.decode()
+    )
+    assert not Officer.objects.filter(badge_number="TN0001").exists()
+
+
+def test_directorate_staff_create_officers_in_any_station(client_as):
+    client = client_as(DIRECTORATE)
+    data = {key: fill(value, None) for key, value in officer_data("PEJ").items()}
+    response = client.post("/en/staff/officers/new/", data)
+    assert response.status_code == 302
+    assert Officer.objects.get(badge_number="TN0001").station.code == "PEJ"
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, db):
+    response = client.get("/sq/staff/officers/")
+    assert response.status_code == 302
+    assert response["Location"] == "/sq/accounts/login/?next=/sq/staff/officers/"
+
+
+def test_a_signed_in_user_without_a_role_is_refused(client, person):
+    client.force_login(person(NO_ROLE))
+    assert client.get("/en/staff/").status_code == 403
+
+
+def test_a_staff_user_without_the_second_factor_is_sent_to_it(client, person):
+    client.force_login(person(DIRECTORATE))
+    response = client.get("/en/staff/audit/")
+    assert response.status_code == 302
+    assert (
+        response["Location"]
+        == "/en/accounts/second-factor/?next=%2Fen%2Fstaff%2Faudit%2F"
+    )

@@ -1,0 +1,1 @@
+"""The back office at /{lang}/staff/: one module per area."""

@@ -1,0 +1,38 @@
+"""The dashboard: the user's roles and scope at a glance."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from bashkesia.accounts import permissions
+from bashkesia.accounts.decorators import staff_view
+from bashkesia.accounts.permissions import can_review_sector_proposals
+
+from .. import selectors
+
+DASHBOARD_SECTORS = 12
+DASHBOARD_PROPOSALS = 20
+
+
+@staff_view
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    sectors = selectors.sector_list_for_user(user=user)
+    own_officer = selectors.officer_of_user(user=user)
+    context = {
+        "grants": permissions.grants(user),
+        "sectors": sectors[:DASHBOARD_SECTORS],
+        "sector_count": sectors.count(),
+        "officer_count": permissions.officers_in_scope(user).count(),
+        "stations": selectors.station_figures(user=user),
+        "own_officer": own_officer,
+        "can_edit_own_profile": own_officer is not None
+        and permissions.can_edit_officer_profile(user, own_officer),
+        "proposals": (
+            selectors.proposal_list_open()[:DASHBOARD_PROPOSALS]
+            if can_review_sector_proposals(user)
+            else None
+        ),
+    }
+    return render(request, "staff/dashboard.html", context)
