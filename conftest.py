@@ -102,10 +102,12 @@ def _site_database_url(tmp: Path) -> str:
     import psycopg
 
     base, _, _ = url.rpartition("/")
+    # One database per pytest-xdist worker.
+    name = "bashkesia_site_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
     with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS bashkesia_site")
-        connection.execute("CREATE DATABASE bashkesia_site")
-    return f"{base}/bashkesia_site"
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    return f"{base}/{name}"
 
 
 @pytest.fixture(scope="session")
@@ -197,10 +199,16 @@ ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", ROOT / "var" / "test-artif
 
 
 @pytest.fixture
-def browser_context(browser):
+def console_errors():
+    """Console errors of the test's pages; a test expecting a 4xx clears it."""
+    return []
+
+
+@pytest.fixture
+def browser_context(browser, console_errors):
     """Return a factory of browser contexts, closed after the test; pages in
     them fail the test on any console error (a CSP violation among them)."""
-    contexts, errors = [], []
+    contexts, errors = [], console_errors
 
     def make(**options):
         options.setdefault("locale", "sq-AL")

@@ -84,7 +84,8 @@ def pytest(args: list[str], label: str, database_url: str | None = None) -> int:
 
 
 def main() -> int:
-    args = sys.argv[1:] or ["-q"]
+    # Two workers: the machine's two cores (each loads the demo data once).
+    args = sys.argv[1:] or ["-q", "-n", "2"]
     results = {"SQLite": pytest(args, "SQLite")}
     if pg_binary("initdb") and pg_binary("pg_ctl"):
         with postgres_cluster() as url:
