@@ -117,14 +117,20 @@ def test_an_unknown_officer_is_404(sign_in):
     assert response.status_code == 404
 
 
-def test_the_bio_shows_on_the_sector_page_in_the_visitors_language(sign_in, own_officer):
+def test_the_bio_shows_on_the_sector_page_in_the_visitors_language(
+    sign_in, own_officer
+):
     client = sign_in("officer")
     patch(
         client,
         f"/api/v1/officers/{own_officer.badge_number}",
         {"bio_sq": "Patrulloj qytetin e vjetër.", "bio_en": "I patrol the old town."},
     )
-    assert "I patrol the old town." in client.get("/en/sectors/PRZ-01/").content.decode()
-    assert "Patrulloj qytetin e vjetër." in client.get("/sq/sectors/PRZ-01/").content.decode()
+
+    def page(language):
+        return client.get(f"/{language}/sectors/PRZ-01/").content.decode()
+
+    assert "I patrol the old town." in page("en")
+    assert "Patrulloj qytetin e vjetër." in page("sq")
     # Serbian has no bio yet: the Albanian one stands in.
-    assert "Patrulloj qytetin e vjetër." in client.get("/sr/sectors/PRZ-01/").content.decode()
+    assert "Patrulloj qytetin e vjetër." in page("sr")

@@ -42,6 +42,7 @@ def test_a_wrong_password_keeps_the_visitor_out(page, served_site, console_error
     page.get_by_role("button", name="Sign in").click()
     assert "The username or password is not right." in page.locator("main").inner_text()
     assert console_errors == [
-        "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+        "Failed to load resource: the server responded with a status of 400 "
+        "(Bad Request)"
     ]
     console_errors.clear()
