@@ -5,9 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from bashkesia.core import clock
+from bashkesia.core import clock, photos
 
-from . import photos
 from .models import Officer, Rank, Role, SectorAssignment
 
 phone_validator = RegexValidator(

@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from bashkesia.core import clock
+from bashkesia.core import clock, photos
 from bashkesia.territory.models import Region, Sector, Station
 
-from . import photos
 from .models import Officer, SectorAssignment
 
 

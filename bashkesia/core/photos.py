@@ -1,4 +1,4 @@
-"""Officer photos: check an upload, then re-encode it as a small, clean JPEG.
+"""Uploaded photos (officers, concerns): check, then re-encode as a clean JPEG.
 
 The upload is trusted for nothing: its type is what Pillow finds in the bytes
 (never the name or the declared content type), and the stored file is a new
