@@ -9,6 +9,7 @@ from bashkesia.web import views as web_views
 urlpatterns = [
     path("favicon.ico", web_views.favicon),
     path("api/", include("bashkesia.api.urls")),
+    path("open311/v2/", include("bashkesia.concerns.open311.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
@@ -17,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("staff/", include("bashkesia.staff.urls")),
     path("", include("bashkesia.web.urls")),
     path("", include("bashkesia.territory.urls")),
+    path("", include("bashkesia.concerns.urls")),
     prefix_default_language=True,
 )
 # Officer photos. Behind a front web server, let it serve MEDIA_ROOT instead.

@@ -213,3 +213,60 @@ def officers_assignable(user: AnyUser) -> QuerySet[Officer]:
     ):
         officers = officers.filter(station__in=stations_for_officer_management(user))
     return officers
+
+
+# Concerns (issue 5)
+
+# Appended with its section (no cycle: concerns.models does not import accounts).
+from bashkesia.concerns.models import Concern  # noqa: E402
+
+
+def concerns_in_scope(user: AnyUser) -> QuerySet[Concern]:
+    """Return the concerns of the sectors in the user's scope.
+
+    Statistics clerks and administrators, who have no sectors, see none.
+    """
+    # A list of ids, not a subquery, even for Kosovo-wide readers: with it
+    # the planner reads through the concerns' (sector, status, submitted)
+    # index and estimates well (measured on a million concerns).
+    sector_ids = list(sectors_in_scope(user).values_list("pk", flat=True))
+    return Concern.objects.filter(sector_id__in=sector_ids)
+
+
+def can_handle_concern(user: AnyUser, concern: Concern) -> bool:
+    """Return whether the user may act on the concern: the sector officers and
+    leaders of its sector, the commander of its station, directorate staff.
+
+    Regional coordinators and the Director General only read concerns.
+    """
+    role_set = roles(user)
+    if Role.DIRECTORATE_STAFF in role_set:
+        return True
+    if (
+        Role.STATION_COMMANDER in role_set
+        and Sector.objects.filter(
+            _station_scope(_stations(user, Role.STATION_COMMANDER)),
+            pk=concern.sector_id,
+        ).exists()
+    ):
+        return True
+    kinds = [
+        kind
+        for role, kind in (
+            (Role.SECTOR_LEADER, SectorAssignment.Kind.SECTOR_LEADER),
+            (Role.SECTOR_OFFICER, SectorAssignment.Kind.SECTOR_OFFICER),
+        )
+        if role in role_set
+    ]
+    return any(concern.sector_id in _assigned_sector_ids(user, kind) for kind in kinds)
+
+
+def can_see_reporter_contact(user: AnyUser, concern: Concern) -> bool:
+    """Return whether the user may see who raised the concern and how to reach
+    them: only those who handle it, only if the reporter gave their name and
+    agreed to be contacted."""
+    return (
+        concern.consent_to_contact
+        and not concern.is_anonymous
+        and can_handle_concern(user, concern)
+    )

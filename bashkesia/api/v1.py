@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
+from bashkesia.concerns.api import router as concerns_router
 from bashkesia.core import api_errors
 from bashkesia.officers.api import router as officers_router
 from bashkesia.territory.api import router as territory_router
@@ -27,3 +28,4 @@ api = NinjaAPI(
 api_errors.install(api)
 api.add_router("/", territory_router)
 api.add_router("/", officers_router)
+api.add_router("/", concerns_router)

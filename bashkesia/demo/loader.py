@@ -16,6 +16,7 @@ from pathlib import Path
 import shapely
 from django.db import transaction
 
+from bashkesia.concerns.categories import categories_seed
 from bashkesia.core.text import fold
 from bashkesia.officers import services as officer_services
 from bashkesia.officers.models import Rank, Role, SectorAssignment
@@ -428,6 +429,7 @@ def demo_load() -> DemoSummary:
     )
     officers = _load_officers(stations)
     demo_accounts_ensure()
+    categories_seed()
     _ensure_director_general()
     return DemoSummary(
         regions=regions,

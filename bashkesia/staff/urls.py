@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, dashboard, officers, sectors, security, users
+from .views import audit, concerns, dashboard, officers, sectors, security, users
 
 app_name = "staff"
 urlpatterns = [
@@ -39,4 +39,30 @@ urlpatterns = [
         security.recovery_codes,
         name="recovery-codes",
     ),
+]
+
+# Concerns (issue 5): the inbox, the figures, a concern and its actions.
+CONCERN = "concerns/<str:tracking_code>/"
+urlpatterns += [
+    path("concerns/", concerns.concern_inbox, name="concern-inbox"),
+    path("concerns/figures/", concerns.concern_figures, name="concern-figures"),
+    path(CONCERN, concerns.concern_detail, name="concern-detail"),
+    path(
+        CONCERN + "acknowledge/",
+        concerns.concern_acknowledge,
+        name="concern-acknowledge",
+    ),
+    path(CONCERN + "start/", concerns.concern_start, name="concern-start"),
+    path(CONCERN + "assign/", concerns.concern_assign, name="concern-assign"),
+    path(CONCERN + "reply/", concerns.concern_reply, name="concern-reply"),
+    path(CONCERN + "note/", concerns.concern_note, name="concern-note"),
+    path(CONCERN + "resolve/", concerns.concern_resolve, name="concern-resolve"),
+    path(CONCERN + "refer/", concerns.concern_refer, name="concern-refer"),
+    path(
+        CONCERN + "not-police/",
+        concerns.concern_not_police,
+        name="concern-not-police",
+    ),
+    path(CONCERN + "merge/", concerns.concern_merge, name="concern-merge"),
+    path(CONCERN + "moderate/", concerns.concern_moderate, name="concern-moderate"),
 ]

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "bashkesia.accounts",
     "bashkesia.territory",
     "bashkesia.officers",
+    "bashkesia.concerns",
     "bashkesia.staff",
     "bashkesia.api",
     "bashkesia.demo",
@@ -79,28 +80,34 @@ TEMPLATES = [
 ]
 
 
+SQLITE_OPTIONS = {
+    # WAL lets readers run beside the writer; IMMEDIATE transactions and a busy
+    # timeout make concurrent writers wait their turn instead of failing.
+    "init_command": (
+        "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
+    ),
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
 def database_from_environment(default_sqlite_path: Path) -> dict[str, Any]:
     """Return the default database: DATABASE_URL, else SQLite in WAL mode."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dict(
+        config = dict(
             dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         )
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            options: dict[str, Any] = dict(SQLITE_OPTIONS)
+            options.update(config.get("OPTIONS") or {})  # type: ignore[call-overload]
+            config["OPTIONS"] = options
+        return config
     default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": default_sqlite_path,
-        "OPTIONS": {
-            # WAL lets readers run beside the writer; IMMEDIATE transactions and a
-            # busy timeout make concurrent writers wait instead of failing.
-            "init_command": (
-                "PRAGMA journal_mode=WAL;"
-                "PRAGMA synchronous=NORMAL;"
-                "PRAGMA foreign_keys=ON;"
-            ),
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        },
+        "OPTIONS": dict(SQLITE_OPTIONS),
     }
 
 
@@ -210,6 +217,11 @@ CACHES = {
 
 # The public site.
 BASHKESIA_EMERGENCY_NUMBER = "192"
+# Concerns and messages one address may post per hour (then 429).
+BASHKESIA_CONCERNS_PER_HOUR = int(os.environ.get("BASHKESIA_CONCERNS_PER_HOUR", "10"))
+BASHKESIA_CONCERN_MESSAGES_PER_HOUR = int(
+    os.environ.get("BASHKESIA_CONCERN_MESSAGES_PER_HOUR", "30")
+)
 BASHKESIA_DIRECTORATE_PHONE = os.environ.get(
     "BASHKESIA_DIRECTORATE_PHONE", "038 5080 ext. 1250"
 )

@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 from bashkesia.accounts import permissions
 from bashkesia.accounts.decorators import staff_view
 from bashkesia.accounts.permissions import can_review_sector_proposals
+from bashkesia.concerns import staff_selectors as concern_selectors
+from bashkesia.core import clock
 
 from .. import selectors
 
@@ -35,4 +37,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             else None
         ),
     }
+    # Concerns (issue 5): the counts needing attention, None without a scope.
+    context["concern_attention"] = concern_selectors.concern_attention(
+        user=user, now=clock.now()
+    )
     return render(request, "staff/dashboard.html", context)
