@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+# Playwright's sync API keeps an event loop in the test thread; Django would
+# then refuse database calls in the tests that follow a browser test.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 from bashkesia.territory.locator import locator
 
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bashkesia.core.photos import ACCEPTED_CONTENT_TYPES
@@ -58,10 +59,7 @@ class ConcernForm(forms.Form):
     lon = forms.FloatField(
         required=False, widget=forms.HiddenInput, min_value=-180, max_value=180
     )
-    photos = MultiplePhotoField(
-        label=_("Photos (optional, up to %(count)s)") % {"count": MAX_PHOTOS},
-        required=False,
-    )
+    photos = MultiplePhotoField(required=False)
     anonymous = forms.TypedChoiceField(
         label=_("Who you are"),
         choices=[
@@ -87,6 +85,10 @@ class ConcernForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = category_list_public()
+        # Formatted now, in the language of the request.
+        self.fields["photos"].label = gettext("Photos (optional, up to %(count)s)") % {
+            "count": MAX_PHOTOS
+        }
 
 
 class ReporterMessageForm(forms.Form):

@@ -58,7 +58,6 @@ INBOX_FIELDS = (
     "category__acknowledge_within_hours",
     "category__resolve_within_days",
     "sector__code",
-    "assigned_to__badge_number",
     "assigned_to__first_name",
     "assigned_to__last_name",
     "assigned_to__first_name_cyrl",
