@@ -229,7 +229,9 @@ def concern_refer(
         raise ValidationError(_("Name the institution the concern goes to."))
     concern = _locked(concern)
     concern.referred_to = institution[:200]
-    message = text or _("Referred to %(institution)s.") % {"institution": institution}
+    message = clean_text(text) or _("Referred to %(institution)s.") % {
+        "institution": institution
+    }
     return _transition(concern=concern, to=Status.REFERRED, by=by, text=message)
 
 
@@ -246,6 +248,11 @@ def concern_not_police(*, concern: Concern, by: User, reason: str) -> Concern:
 def concern_merge_duplicate(*, concern: Concern, into: Concern, by: User) -> Concern:
     if into.pk == concern.pk or into.duplicate_of_id == concern.pk:
         raise ValidationError(_("A concern cannot be a duplicate of itself."))
+    if into.status == Status.DUPLICATE:
+        raise ValidationError(
+            _("Concern %(code)s is itself a duplicate: merge into the original.")
+            % {"code": into.tracking_code}
+        )
     concern = _locked(concern)
     concern.duplicate_of = into
     text = _("The same as concern %(code)s.") % {"code": into.tracking_code}
@@ -322,6 +329,13 @@ def concern_moderate(*, concern: Concern, hidden: bool, by: User) -> Concern:
         raise ValidationError(_("Concerns of a sensitive category are never public."))
     concern.is_hidden = hidden
     concern.save(update_fields=["is_hidden", "updated_at"])
+    ConcernUpdate.objects.create(
+        concern=concern,
+        kind=ConcernUpdate.Kind.NOTE,
+        author=by,
+        text=_("Hidden from public pages.") if hidden else _("Shown on public pages."),
+        at=clock.now(),
+    )
     return concern
 
 

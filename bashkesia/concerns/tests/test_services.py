@@ -192,3 +192,28 @@ def test_updates_are_kept_in_order(officer_user):
     assert list(concern.updates.all()) == list(
         ConcernUpdate.objects.filter(concern=concern).order_by("at", "id")
     )
+
+
+def test_a_duplicate_cannot_be_the_original_of_another(officer_user):
+    original = submit()
+    duplicate = concern_merge_duplicate(
+        concern=submit(), into=original, by=officer_user
+    )
+    with pytest.raises(ValidationError) as error:
+        concern_merge_duplicate(concern=submit(), into=duplicate, by=officer_user)
+    assert error.value.messages == [
+        f"Concern {duplicate.tracking_code} is itself a duplicate: merge into the "
+        "original."
+    ]
+
+
+def test_hiding_a_concern_is_recorded_in_its_history(officer_user):
+    from bashkesia.concerns.services import concern_moderate
+
+    concern = concern_moderate(concern=submit(), hidden=True, by=officer_user)
+    note = concern.updates.last()
+    assert (note.kind, note.text, note.author) == (
+        "note",
+        "Hidden from public pages.",
+        officer_user,
+    )
