@@ -8,6 +8,7 @@ leaders reach the sectors of their linked officer's current assignments.
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
+from bashkesia.concerns.models import Concern
 from bashkesia.core import clock
 from bashkesia.officers.models import Officer, SectorAssignment
 from bashkesia.territory.models import Sector, Station
@@ -215,10 +216,7 @@ def officers_assignable(user: AnyUser) -> QuerySet[Officer]:
     return officers
 
 
-# Concerns (issue 5)
-
-# Appended with its section (no cycle: concerns.models does not import accounts).
-from bashkesia.concerns.models import Concern  # noqa: E402
+# Concerns
 
 
 def concerns_in_scope(user: AnyUser) -> QuerySet[Concern]:
