@@ -37,8 +37,9 @@ ITEM_TAGS = {
 }
 LIST_DATATYPES = {"singlevaluelist", "multivaluelist"}
 DATATYPES = {"string", "number", "datetime", "text"} | LIST_DATATYPES
-# Three decimals of a degree: about 110 m north-south, 80 m east-west here.
-BLUR_DECIMALS = 3
+# Points snap to a grid of 0.002°: cells about 220 m north-south and 165 m
+# east-west here, so a published point says no more than "within ~100 m".
+BLUR_STEP = 0.002
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -226,7 +227,7 @@ def service_definition(category: Category) -> dict[str, Any]:
 
 
 def _blur(degrees: float) -> float:
-    return round(degrees, BLUR_DECIMALS)
+    return round(round(degrees / BLUR_STEP) * BLUR_STEP, 3)
 
 
 def service_request(concern: Concern) -> dict[str, Any]:

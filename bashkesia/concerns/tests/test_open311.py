@@ -821,6 +821,9 @@ def test_one_request_shows_its_public_facts_blurred(api, fmt):
         timezone.localtime(expected).isoformat(timespec="seconds")
     )
     assert (record["lat"], record["long"]) == ("42.214", "20.74")
+    # Snapped to a 0.002° grid: at least ~100 m of doubt in every direction.
+    for value in (record["lat"], record["long"]):
+        assert round(float(value) * 1000) % 2 == 0
     for empty in ("address", "address_id", "zipcode", "media_url"):
         assert record[empty] == ""
     assert b"42.213949" not in response.content
