@@ -81,6 +81,13 @@ class Concern(TimeStampedModel):
         verbose_name=_("category"),
     )
     description = models.TextField(_("description"), max_length=DESCRIPTION_LIMIT)
+    # Answers to the category's extra questions: {question code: [values]}.
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # The description as an officer published it, personal details taken
+    # out; empty until then, and the public never sees ``description``.
+    public_description = models.TextField(
+        _("published description"), max_length=DESCRIPTION_LIMIT, blank=True
+    )
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
     address = models.CharField(_("place"), max_length=200, blank=True)
@@ -120,6 +127,14 @@ class Concern(TimeStampedModel):
     consent_to_contact = models.BooleanField(_("may be contacted"), default=False)
     language = models.CharField(_("language"), max_length=8, default="sq")
     source = models.CharField(_("source"), max_length=8, choices=Source.choices)
+    api_key = models.ForeignKey(
+        "ApiKey",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="concerns",
+        verbose_name=_("Open311 API key"),
+    )
     idempotency_key = models.CharField(
         max_length=100, null=True, blank=True, unique=True
     )
