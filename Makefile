@@ -7,7 +7,7 @@ PORT ?= 8000
 WEB_CONCURRENCY ?= 3
 export DJANGO_SETTINGS_MODULE ?= config.settings.production
 
-.PHONY: demo setup serve test lint format bench messages lock clean
+.PHONY: demo setup serve test lint format bench messages clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,13 +29,17 @@ setup: $(BIN)/.installed .env
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0 && \
 	$(BIN)/python manage.py load_demo
 
-# The production server (gunicorn + whitenoise), on $(PORT).
+# The production server (gunicorn + whitenoise) on $(PORT), and beside it the
+# worker that sends e-mail in the background (the demo prints it here).
 serve: $(BIN)/.installed .env
 	@echo "Bashkësia: http://127.0.0.1:$(PORT)/  (API: http://127.0.0.1:$(PORT)/api/v1/docs)"
 	set -a; source .env; set +a; \
+	export BASHKESIA_SITE_URL=$${BASHKESIA_SITE_URL:-http://127.0.0.1:$(PORT)}; \
 	$(BIN)/python manage.py demo_logins && \
-	exec $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) \
-		--workers $(WEB_CONCURRENCY) --access-logfile - --log-level warning
+	{ $(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) \
+		--workers $(WEB_CONCURRENCY) --access-logfile - --log-level warning; }
 
 demo: setup serve
 

@@ -65,6 +65,45 @@ def sign_in(client, db):
 
 
 @pytest.fixture
+def run_tasks(db):
+    """Run the background tasks waiting in the database, as ``db_worker`` would;
+    ``run_tasks(deferred=True)`` also runs those due later (retries). Return
+    how many ran."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="pytest",
+        excluded_queue_names=[],
+    )
+
+    def run(*, deferred: bool = False) -> int:
+        count = 0
+        while count < 10_000:
+            waiting = (
+                DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+                if deferred
+                else DBTaskResult.objects.ready()
+            )
+            task = waiting.order_by("enqueued_at").first()
+            if task is None:
+                break
+            task.claim(worker.worker_id)
+            worker.run_task(task)
+            count += 1
+        return count
+
+    return run
+
+
+@pytest.fixture
 def today(monkeypatch):
     """Move the clock: ``today(date)`` makes the app believe it is that day."""
     from bashkesia.core import clock

@@ -29,7 +29,7 @@ import numpy as np
 from bashkesia.territory.locator import SectorIndex
 
 from . import loadgen
-from .demo_db import ROOT, WORK_DIR, production_env
+from .demo_db import DATABASE_URL, ROOT, WORK_DIR, production_env
 from .floor_urls import FLOOR_PATH
 from .loadgen import CONNECTIONS, HOST, Load
 from .table import print_table, section
@@ -120,13 +120,28 @@ def _get(port: int, path: str, timeout: float = 5.0) -> tuple[int, bytes]:
 
 
 class Server:
-    """gunicorn running ``config.wsgi`` with ``bench.settings``; always stopped."""
+    """gunicorn running ``config.wsgi`` as ``make serve`` does; always stopped.
 
-    def __init__(self, workers: int) -> None:
+    By default with ``bench.settings`` on the SQLite demo database; ``env``
+    adds to (or overrides) the production environment, ``ready_path`` is
+    what it must answer 200 to once started.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        settings_module: str = "bench.settings",
+        database_url: str = DATABASE_URL,
+        env: dict[str, str] | None = None,
+        ready_path: str = FLOOR_PATH,
+    ) -> None:
         self.workers = workers
         self.port = _free_port()
         self.log_path = WORK_DIR / "gunicorn.log"
         self.process: subprocess.Popen | None = None
+        self.env = production_env(settings_module, database_url) | (env or {})
+        self.ready_path = ready_path
 
     def __enter__(self) -> "Server":
         command = [
@@ -148,7 +163,7 @@ class Server:
             self.process = subprocess.Popen(
                 command,
                 cwd=ROOT,
-                env=production_env("bench.settings"),
+                env=self.env,
                 stdout=subprocess.DEVNULL,  # the access log, as `make serve` writes
                 stderr=log,
                 start_new_session=True,  # its own process group, to stop it whole
@@ -169,7 +184,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited early:\n{self.log_tail()}")
             try:
-                if _get(self.port, FLOOR_PATH, timeout=2)[0] == 200:
+                if _get(self.port, self.ready_path, timeout=2)[0] == 200:
                     return
             except OSError:
                 pass

@@ -4,16 +4,28 @@
     and on a synthetic territory ten times finer;
 (b) ``GET /api/v1/locate`` under gunicorn, side by side with a bare Django JSON
     view (``bench/http_bench.py``), then the same two in process
-    (``bench/profile_locate.py``).
+    (``bench/profile_locate.py``);
+(c) the public pages' server time, in process (``bench/pages.py``);
+(d) concern submissions per second, ``POST /api/v1/concerns`` under gunicorn
+    with the production settings, on SQLite and on PostgreSQL
+    (``bench/submit.py``);
+(e) a station's inbox with a million concerns in PostgreSQL, server time in
+    process (``bench/inbox.py``).
 
 A throwaway SQLite database with the demo data is made first
-(``bench/demo_db.py``). Knobs (environment, defaults in brackets):
-WEB_CONCURRENCY (3), BENCH_DURATION (10 s per endpoint), BENCH_SLICES (2),
-BENCH_WARMUP (3 s), BENCH_CONNECTIONS (16), BENCH_LOADGEN (auto|wrk|python),
-BENCH_REUSE_DB=1 (keep the database), BENCH_ONLY (locator|http|pages).
-(c) the public pages' server time, in process (``bench/pages.py``).
+(``bench/demo_db.py``); (d) writes to a copy of it. (d) and (e) start a
+throwaway PostgreSQL cluster with the demo data when ``initdb`` and
+``pg_ctl`` are found (``scripts/pgcluster.py``), and skip their PostgreSQL
+parts, saying so, when not. Knobs (environment, defaults in brackets):
+WEB_CONCURRENCY (3), BENCH_DURATION (10 s per endpoint or database),
+BENCH_SLICES (2), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (16),
+BENCH_LOADGEN (auto|wrk|python), BENCH_REUSE_DB=1 (keep the SQLite database),
+BENCH_ONLY (any of locator, http, pages, submit, inbox; comma-separated),
+BENCH_INBOX_CONCERNS (1000000), BENCH_INBOX_REQUESTS (200 per case),
+BENCH_INBOX_EXPLAIN=1 (query plans of the inbox's slowest queries).
 """
 
+import contextlib
 import os
 import signal
 import sys
@@ -51,10 +63,20 @@ def _clean_test_dirs_at_exit() -> None:
     atexit.register(clean)
 
 
+PARTS = ("locator", "http", "pages", "submit", "inbox")
+
+
 def main() -> None:
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     started = time.perf_counter()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    only = {part.strip() for part in os.environ.get("BENCH_ONLY", "").split(",")}
+    only.discard("")
+    if only - set(PARTS):
+        raise SystemExit(f"BENCH_ONLY: choose among {', '.join(PARTS)}")
+
+    def wanted(part: str) -> bool:
+        return not only or part in only
 
     from bench import demo_db, machine
     from bench.table import print_table, section
@@ -73,9 +95,8 @@ def main() -> None:
     from bench import http_bench, locator
     from bench import pages as pages_bench
 
-    only = os.environ.get("BENCH_ONLY", "")
     rows = locator.demo_rows()
-    if only in ("", "locator"):
+    if wanted("locator"):
         with machine.CpuMeter() as meter:
             index = locator.run(rows)
         print(meter.report())
@@ -83,18 +104,90 @@ def main() -> None:
         from bashkesia.territory.locator import SectorIndex
 
         index = SectorIndex.build(rows)
-    if only in ("", "http"):
+    if wanted("http"):
         with machine.CpuMeter() as meter:
             http_bench.run(index)
         print(meter.report())
-    if only in ("", "pages"):
+    if wanted("pages"):
         section("(c) Public pages: server time")
         pages_bench.run()
+    if wanted("submit") or wanted("inbox"):
+        _writes_and_postgres(index, wanted)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(
         f"\nmake bench: done in {time.perf_counter() - started:.0f} s "
         f"(load average now {load})."
     )
+
+
+def _writes_and_postgres(index, wanted) -> None:
+    """(d) submissions on SQLite and PostgreSQL, (e) the inbox on PostgreSQL:
+    one throwaway PostgreSQL cluster for both."""
+    from bench import demo_db, loadgen, machine, submit
+    from bench import inbox as inbox_bench
+    from bench.http_bench import WORKERS
+    from bench.table import section
+
+    found = demo_db.postgres_found()
+    skipped = (
+        "PostgreSQL not found (initdb and pg_ctl, on PATH or in "
+        "/usr/lib/postgresql/*/bin): skipping {}."
+    )
+    with contextlib.ExitStack() as stack:
+        postgres_url = None
+        if wanted("submit"):
+            section("(d) Concern submissions: POST /api/v1/concerns under gunicorn")
+            part_started = time.perf_counter()
+            generator = loadgen.choose()
+            codes = submit.categories()
+            posts = submit.bodies(index, codes)
+            print(
+                "Server: gunicorn config.wsgi, config.settings.production, "
+                f"{WORKERS} sync workers (WEB_CONCURRENCY), access "
+                "log on, BASHKESIA_CONCERNS_PER_HOUR raised (one address posts "
+                f"all).\nLoad: {submit.describe(generator)}.\nBodies: "
+                f"{len(posts)} anonymous concerns (language en) at settlements + "
+                f"~1 km inside demo sectors, categories {', '.join(codes)}.",
+                flush=True,
+            )
+            results, meters = [], []
+            with machine.CpuMeter() as meter:
+                copy = demo_db.sqlite_copy("submit")
+                try:
+                    results.append(
+                        submit.measure("SQLite (WAL)", copy, posts, generator)
+                    )
+                finally:
+                    demo_db.sqlite_remove(copy)
+            meters.append(f"SQLite run: {meter.report()}")
+            if found:
+                postgres_url = stack.enter_context(demo_db.postgres())
+                copy = demo_db.postgres_copy(postgres_url, "bashkesia_submit")
+                with machine.CpuMeter(server="PostgreSQL's") as meter:
+                    results.append(submit.measure("PostgreSQL", copy, posts, generator))
+                meters.append(f"PostgreSQL run: {meter.report()}")
+            submit.report(results, generator)
+            if not found:
+                print(skipped.format("the PostgreSQL run"))
+            print("\n".join(meters))
+            print(f"(d) took {time.perf_counter() - part_started:.0f} s.")
+        if wanted("inbox"):
+            section(
+                f"(e) A station's inbox with {inbox_bench.CONCERNS:,} concerns "
+                "in PostgreSQL: server time"
+            )
+            if not found:
+                print(skipped.format("the inbox benchmark"))
+                return
+            part_started = time.perf_counter()
+            if postgres_url is None:
+                postgres_url = stack.enter_context(demo_db.postgres())
+            url = demo_db.postgres_copy(postgres_url, "bashkesia_inbox")
+            print(inbox_bench.fill(url) + ".", flush=True)
+            with machine.CpuMeter(server="PostgreSQL's") as meter:
+                inbox_bench.run(url)
+            print(meter.report())
+            print(f"(e) took {time.perf_counter() - part_started:.0f} s.")
 
 
 if __name__ == "__main__":

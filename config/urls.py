@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("", include("bashkesia.web.urls")),
     path("", include("bashkesia.territory.urls")),
     path("", include("bashkesia.concerns.urls")),
+    path("", include("bashkesia.subscriptions.urls")),
+    path("", include("bashkesia.alerts.urls")),
     prefix_default_language=True,
 )
 # Officer photos. Behind a front web server, let it serve MEDIA_ROOT instead.

@@ -120,6 +120,10 @@ class Account(TimeStampedModel):
         _("sessions valid after"), null=True, blank=True
     )
     is_demo = models.BooleanField(_("demo account"), default=False)
+    # The language of the site when the user last signed in: their e-mails'.
+    language = models.CharField(
+        _("language"), max_length=8, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = _("account security")

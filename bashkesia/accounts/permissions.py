@@ -259,6 +259,29 @@ def can_handle_concern(user: AnyUser, concern: Concern) -> bool:
     return any(concern.sector_id in _assigned_sector_ids(user, kind) for kind in kinds)
 
 
+def sectors_for_alerts(user: AnyUser) -> QuerySet[Sector]:
+    """Return the sectors the user may publish alerts to: those they act in
+    (directorate staff everywhere, a commander in their station, leaders and
+    officers in their sectors)."""
+    role_set = roles(user)
+    if Role.DIRECTORATE_STAFF in role_set:
+        return Sector.objects.all()
+    scope = Q(pk__in=[])
+    if Role.STATION_COMMANDER in role_set:
+        scope |= _station_scope(_stations(user, Role.STATION_COMMANDER))
+    for role, kind in (
+        (Role.SECTOR_LEADER, SectorAssignment.Kind.SECTOR_LEADER),
+        (Role.SECTOR_OFFICER, SectorAssignment.Kind.SECTOR_OFFICER),
+    ):
+        if role in role_set:
+            scope |= Q(pk__in=_assigned_sector_ids(user, kind))
+    return Sector.objects.filter(scope)
+
+
+def can_publish_alert(user: AnyUser, sector: Sector) -> bool:
+    return sectors_for_alerts(user).filter(pk=sector.pk).exists()
+
+
 def can_see_reporter_contact(user: AnyUser, concern: Concern) -> bool:
     """Return whether the user may see who raised the concern and how to reach
     them: only those who handle it, only if the reporter gave their name and

@@ -65,6 +65,14 @@ def account_for(user) -> Account:
     return account
 
 
+def account_language_set(user, *, language: str) -> None:
+    """Remember the language the user works in, for the e-mails they get."""
+    account_for(user)
+    Account.objects.filter(user=user).exclude(language=language).update(
+        language=language
+    )
+
+
 def demo_login_refused(user) -> bool:
     """Demo accounts sign in only where demo logins are switched on."""
     account = Account.objects.filter(user=user).first()

@@ -62,6 +62,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         context["error"] = _("Demo accounts cannot sign in on this server.")
         return render(request, "accounts/sign_in.html", context, status=403)
     security.attempt_record(username=username, address=address, succeeded=True)
+    security.account_language_set(user, language=request.LANGUAGE_CODE)
     login(request, user)
     mark_signed_in(request)
     request.session[SESSION_VERIFIED] = False

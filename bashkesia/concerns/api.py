@@ -5,6 +5,7 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Header, Router, Schema, Status
 from ninja.errors import HttpError
@@ -13,7 +14,6 @@ from bashkesia.core.audit import client_address
 
 from . import ratelimits, selectors, services
 from .models import DESCRIPTION_LIMIT, Category, Concern
-from .notifications import reporter_notify_submitted
 
 router = Router(tags=["concerns"])
 
@@ -33,6 +33,13 @@ class ConcernIn(Schema):
     phone: str = Field("", max_length=40)
     consent_to_contact: bool = False
     language: str = Field("sq", pattern="^(sq|sr-latn|sr|en)$")
+    answers: dict[str, list[str] | str] = Field(
+        default_factory=dict,
+        description=(
+            "Answers to the category's extra questions (the Open311 service "
+            "definition's attributes): {code: [values]} or {code: value}"
+        ),
+    )
 
 
 class SubmittedOut(Schema):
@@ -60,9 +67,12 @@ class ConcernOut(Schema):
 
 
 def _submitted(request: HttpRequest, concern: Concern) -> dict:
+    # The tracking page in the language the reporter chose.
+    with translation.override(concern.language):
+        path = concern.get_absolute_url()
     return {
         "tracking_code": concern.tracking_code,
-        "url": request.build_absolute_uri(concern.get_absolute_url()),
+        "url": request.build_absolute_uri(path),
         "sector": concern.sector.code,
         "status": concern.status,
     }
@@ -106,13 +116,13 @@ def concern_create(
             consent_to_contact=data.consent_to_contact,
             language=data.language,
             idempotency_key=(idempotency_key or "").strip()[:100] or None,
+            answers={
+                code: [values] if isinstance(values, str) else values
+                for code, values in data.answers.items()
+            },
         )
     except ValidationError as error:
         raise HttpError(400, " ".join(error.messages)) from error
-    if created:
-        reporter_notify_submitted(
-            concern=concern, base_url=f"{request.scheme}://{request.get_host()}"
-        )
     return Status(201 if created else 200, _submitted(request, concern))
 
 

@@ -9,6 +9,6 @@ class ConcernsConfig(AppConfig):
     def ready(self) -> None:
         from bashkesia.core.audit import audit
 
-        from .models import Category
+        from .models import ApiKey, Category
 
-        audit(Category)
+        audit(Category, ApiKey)

@@ -33,13 +33,90 @@ SEED = [
 ]  # fmt: skip
 
 
+# Extra questions of some categories, by category code: (code, datatype,
+# required, label sq/sr-latn/en, values as (key, sq, sr-latn, en)).
+YES_NO = [("yes", "Po", "Da", "Yes"), ("no", "Jo", "Ne", "No")]
+QUESTIONS = {
+    "traffic-safety": [
+        ("when", "singlevaluelist", False,
+         "Kur ndodh më shpesh?", "Kada se najčešće dešava?",
+         "When does it happen most?",
+         [("morning", "Në mëngjes", "Ujutru", "In the morning"),
+          ("daytime", "Gjatë ditës", "Tokom dana", "During the day"),
+          ("evening", "Në mbrëmje", "Uveče", "In the evening"),
+          ("night", "Natën", "Noću", "At night")]),
+        ("near-school", "singlevaluelist", False,
+         "A është afër një shkolle?", "Da li je blizu škole?",
+         "Is it near a school?", YES_NO),
+    ],
+    "theft-burglary": [
+        ("happened", "singlevaluelist", False,
+         "A ka ndodhur tashmë?", "Da li se to već desilo?",
+         "Did it already happen?",
+         [("yes", "Po, ka ndodhur", "Da, desilo se", "Yes, it happened"),
+          ("attempt", "Dikush u përpoq", "Neko je pokušao", "Someone tried"),
+          ("feared", "Jo, por kam frikë se do të ndodhë",
+           "Ne, ali se plašim da će se desiti", "No, but I fear it will")]),
+        ("when", "datetime", False,
+         "Kur ndodhi?", "Kada se desilo?", "When did it happen?", []),
+    ],
+    "illegal-weapons": [
+        ("shots", "singlevaluelist", True,
+         "A pati të shtëna?", "Da li je bilo pucnjave?", "Were shots fired?",
+         [*YES_NO, ("unknown", "Nuk e di", "Ne znam", "I do not know")]),
+        ("seen", "multivaluelist", False,
+         "Çfarë patë?", "Šta ste videli?", "What did you see?",
+         [("handgun", "Armë dore", "Pištolj", "A handgun"),
+          ("long-gun", "Armë të gjata", "Puška", "A rifle or shotgun"),
+          ("explosives", "Eksplozivë", "Eksploziv", "Explosives")]),
+    ],
+    "stray-animals": [
+        ("count", "number", True,
+         "Sa kafshë janë?", "Koliko ima životinja?", "How many animals?", []),
+        ("aggressive", "singlevaluelist", False,
+         "A janë agresive?", "Da li su agresivne?", "Are they aggressive?",
+         YES_NO),
+    ],
+}  # fmt: skip
+
+
+def _texts(sq: str, sr_latn: str, en: str) -> dict[str, str]:
+    from bashkesia.core.text import latin_to_cyrillic
+
+    return {"sq": sq, "sr-latn": sr_latn, "sr": latin_to_cyrillic(sr_latn), "en": en}
+
+
+def seed_questions(code: str) -> list[dict]:
+    """Return the seed questions of the category ``code`` as stored."""
+    questions = []
+    for key, datatype, required, sq, sr, en, values in QUESTIONS.get(code, []):
+        question = {
+            "code": key,
+            "datatype": datatype,
+            "required": required,
+            "label": _texts(sq, sr, en),
+        }
+        if values:
+            question["values"] = [
+                {"key": value, "name": _texts(*names)} for value, *names in values
+            ]
+        questions.append(question)
+    return questions
+
+
 @transaction.atomic
 def categories_seed() -> int:
-    """Create the seed categories that are missing; keep edited ones."""
+    """Create the seed categories that are missing; keep edited ones, only
+    giving the seed questions to those that ask none."""
     from bashkesia.core.text import latin_to_cyrillic
 
     for order, (code, kind, sensitive, ack, resolve, sq, sr, en) in enumerate(SEED):
-        if Category.objects.filter(code=code).exists():
+        existing = Category.objects.filter(code=code).first()
+        if existing is not None:
+            if not existing.questions and QUESTIONS.get(code):
+                existing.questions = seed_questions(code)
+                existing.full_clean()
+                existing.save(update_fields=["questions", "updated_at"])
             continue
         category = Category(
             code=code,
@@ -51,6 +128,7 @@ def categories_seed() -> int:
             name_sr_latn=sr,
             name_sr=latin_to_cyrillic(sr),
             name_en=en,
+            questions=seed_questions(code),
             order=order,
         )
         category.full_clean()

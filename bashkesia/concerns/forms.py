@@ -1,9 +1,12 @@
 from django import forms
-from django.utils.translation import gettext
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from bashkesia.core.photos import ACCEPTED_CONTENT_TYPES
 
+from . import questions
 from .models import DESCRIPTION_LIMIT, Category
 from .services import MAX_PHOTOS
 
@@ -33,6 +36,49 @@ class MultiplePhotoField(forms.FileField):
                 super(MultiplePhotoField, self).clean(item, initial) for item in data
             ]
         return [super().clean(data, initial)] if data else []
+
+
+class AnswerListField(forms.Field):
+    """The values ticked for a question with several answers, unchecked:
+    ``questions.answers_clean`` checks answers, with its own messages."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def to_python(self, value) -> list[str]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            return [value]
+        return [str(item) for item in value]
+
+
+def answer_field(question: questions.Question) -> forms.Field:
+    """Return the form field asking ``question``.
+
+    Every field takes any text: the service checks the answers of the chosen
+    category only, with the messages Open311 and the JSON API give too.
+    """
+    attrs = {"aria-required": "true"} if question.required else {}
+    widget: forms.Widget
+    if question.is_multiple:
+        widget = forms.CheckboxSelectMultiple(choices=question.values)
+    elif question.is_list:
+        widget = forms.Select(attrs, choices=[("", "–"), *question.values])
+    elif question.datatype == "number":
+        widget = forms.NumberInput(attrs | {"step": "any"})
+    elif question.datatype == "datetime":
+        widget = forms.DateTimeInput(attrs | {"type": "datetime-local"})
+    elif question.datatype == "text":
+        widget = forms.Textarea(attrs | {"rows": 3})
+    else:
+        widget = forms.TextInput(attrs)
+    field = AnswerListField if question.is_multiple else forms.CharField
+    return field(
+        label=question.label,
+        required=False,
+        help_text=question.description,
+        widget=widget,
+    )
 
 
 class ConcernForm(forms.Form):
@@ -84,11 +130,70 @@ class ConcernForm(forms.Form):
         from .selectors import category_list_public
 
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = category_list_public()
+        categories = category_list_public()
+        self.fields["category"].queryset = categories
         # Formatted now, in the language of the request.
         self.fields["photos"].label = gettext("Photos (optional, up to %(count)s)") % {
             "count": MAX_PHOTOS
         }
+        self.language = get_language() or settings.LANGUAGE_CODE
+        # Every category's questions: without JavaScript all are shown, and
+        # only those of the chosen category count.
+        self.question_groups = []
+        for category in categories:
+            asked = questions.question_list(category, language=self.language)
+            if not asked:
+                continue
+            for question in asked:
+                self.fields[self.answer_name(category, question.code)] = answer_field(
+                    question
+                )
+            self.question_groups.append((category, asked))
+
+    @staticmethod
+    def answer_name(category: Category, code: str) -> str:
+        """Return the name of the field answering question ``code``."""
+        return f"answer-{category.pk}-{code}"
+
+    def question_fieldsets(self) -> list[dict]:
+        """Return, for the template, each category asking questions with its
+        ``fields``: ``(bound field, question)`` pairs in the questions' order."""
+        return [
+            {
+                "category": category,
+                "fields": [
+                    (self[self.answer_name(category, question.code)], question)
+                    for question in asked
+                ],
+            }
+            for category, asked in self.question_groups
+        ]
+
+    def answers_given(self, category: Category) -> dict[str, list[str]]:
+        """Return what was typed for ``category``'s questions, unchecked."""
+        given = {}
+        for grouped, asked in self.question_groups:
+            if grouped.pk != category.pk:
+                continue
+            for question in asked:
+                value = self.cleaned_data.get(self.answer_name(category, question.code))
+                if value:
+                    given[question.code] = value if isinstance(value, list) else [value]
+        return given
+
+    def clean(self) -> dict:
+        super().clean()
+        cleaned_data = self.cleaned_data
+        category = cleaned_data.get("category")
+        if category is not None:
+            try:
+                cleaned_data["answers"] = questions.answers_clean(
+                    category, self.answers_given(category), language=self.language
+                )
+            except ValidationError as error:
+                for code, problems in error.message_dict.items():
+                    self.add_error(self.answer_name(category, code), problems)
+        return cleaned_data
 
 
 class ReporterMessageForm(forms.Form):
@@ -109,3 +214,27 @@ class ReopenForm(forms.Form):
 
 class TrackForm(forms.Form):
     code = forms.CharField(label=_("Tracking code"), max_length=20)
+
+
+class PublicFilterForm(forms.Form):
+    """The filters of a sector's public list of concerns."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), ("open", _("Open")), ("closed", _("Closed"))],
+        required=False,
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All categories"),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        from .selectors import category_list_shown_publicly
+
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = category_list_shown_publicly()
+        self.fields["category"].label_from_instance = lambda category: category.name

@@ -1,7 +1,10 @@
-"""Limits per address on what anonymous people may post (cache counters)."""
+"""How many concerns and messages one address may post per hour."""
 
 from django.conf import settings
-from django.core.cache import cache
+
+from bashkesia.core.ratelimits import allow
+
+__all__ = ["allow", "messages_per_hour", "submissions_per_hour"]
 
 
 def submissions_per_hour() -> int:
@@ -10,18 +13,3 @@ def submissions_per_hour() -> int:
 
 def messages_per_hour() -> int:
     return settings.BASHKESIA_CONCERN_MESSAGES_PER_HOUR
-
-
-def allow(*, action: str, address: str | None, limit: int, window: int = 3600) -> bool:
-    """Count one ``action`` from ``address``; return False once over ``limit``."""
-    if not address:
-        return True
-    key = f"ratelimit:{action}:{address}"
-    if cache.add(key, 1, timeout=window):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return True
-    return count <= limit

@@ -4,7 +4,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .models import Category, Concern, ConcernUpdate
+from bashkesia.territory.models import Sector
+
+from .models import CLOSED_STATUSES, Category, Concern, ConcernUpdate
 
 
 def category_list_public() -> QuerySet[Category]:
@@ -31,3 +33,35 @@ def concern_get_by_tracking_code(*, tracking_code: str) -> Concern:
 def concern_public_updates(*, concern: Concern) -> QuerySet[ConcernUpdate]:
     """The history a reporter (or the public) sees: never internal notes."""
     return concern.updates.filter(is_public=True).order_by("at", "id")
+
+
+def category_list_shown_publicly() -> QuerySet[Category]:
+    """Categories whose concerns may appear on public pages."""
+    return category_list_public().filter(is_sensitive=False)
+
+
+def concern_list_public(
+    *, sector: Sector, status: str = "", category: Category | None = None
+) -> QuerySet[Concern]:
+    """Return a sector's concerns anyone may see, newest first.
+
+    Never hidden ones, never those of a sensitive category. ``status`` is
+    ``"open"``, ``"closed"`` or empty for both.
+    """
+    concerns = Concern.objects.filter(
+        sector=sector, is_hidden=False, category__is_sensitive=False
+    )
+    if status == "open":
+        concerns = concerns.exclude(status__in=CLOSED_STATUSES)
+    elif status == "closed":
+        concerns = concerns.filter(status__in=CLOSED_STATUSES)
+    if category is not None:
+        concerns = concerns.filter(category=category)
+    return (
+        concerns.select_related("category")
+        .only(
+            "pk", "category", "status", "latitude", "longitude",
+            "public_description", "submitted_at", "closed_at", "referred_to",
+        )
+        .order_by("-submitted_at", "-pk")
+    )  # fmt: skip

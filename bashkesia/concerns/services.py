@@ -13,21 +13,24 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bashkesia.core import clock, photos
 from bashkesia.officers.models import Officer
-from bashkesia.territory.models import Sector
 from bashkesia.territory.selectors import sector_id_at_point
 
+from . import notifications, questions
 from .models import (
     CLOSED_STATUSES,
+    ApiKey,
     Category,
     Concern,
     ConcernPhoto,
     ConcernUpdate,
     Status,
 )
+from .staff_selectors import officers_for_concern
 
 # Unambiguous letters and digits (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -81,13 +84,16 @@ def concern_submit(
     address: str = "",
     photo_files: list[UploadedFile] | None = None,
     idempotency_key: str | None = None,
+    answers: dict[str, list[str]] | None = None,
+    api_key: ApiKey | None = None,
 ) -> tuple[Concern, bool]:
     """Store a citizen's concern, routed to the sector at its point.
 
-    Return ``(concern, created)``: a submission repeating an earlier
-    ``idempotency_key`` returns the first concern and ``False``. Raise
-    ``ValidationError`` for bad input (all problems at once); then nothing is
-    stored.
+    ``answers`` answer the category's extra questions, ``{code: [values]}``
+    (see ``questions``). Return ``(concern, created)``: a submission
+    repeating an earlier ``idempotency_key`` returns the first concern and
+    ``False``. Raise ``ValidationError`` for bad input (all problems at once;
+    those with the answers under ``answers``); then nothing is stored.
     """
     if idempotency_key:
         earlier = Concern.objects.filter(idempotency_key=idempotency_key).first()
@@ -99,6 +105,14 @@ def concern_submit(
         errors["description"] = [_("Describe what worries you.")]
     if not category.is_active:
         errors["category"] = [_("This category is not in use.")]
+    try:
+        # The messages are in the active language: so are the labels in them.
+        clean_answers = questions.answers_clean(
+            category, answers, language=get_language() or language
+        )
+    except ValidationError as error:
+        clean_answers = {}
+        errors["answers"] = error.messages
     sector_id = sector_id_at_point(lat=latitude, lon=longitude)
     if sector_id is None:
         errors["location"] = [
@@ -128,6 +142,7 @@ def concern_submit(
                 tracking_code=tracking_code_new(),
                 category=category,
                 description=description,
+                answers=clean_answers,
                 latitude=latitude,
                 longitude=longitude,
                 address=clean_text(address)[:200],
@@ -140,6 +155,7 @@ def concern_submit(
                 language=language,
                 source=source,
                 idempotency_key=idempotency_key or None,
+                api_key=api_key,
                 submitted_at=now,
                 is_hidden=category.is_sensitive,
             )
@@ -156,6 +172,8 @@ def concern_submit(
                 is_public=True,
                 at=now,
             )
+            notifications.reporter_notify_submitted(concern=concern)
+            notifications.officers_notify_new(concern=concern)
     except IntegrityError:
         # A concurrent submission with the same key won the race.
         if idempotency_key:
@@ -184,7 +202,7 @@ def _transition(
         update_fields=["status", "acknowledged_at", "closed_at", "duplicate_of",
                        "referred_to", "updated_at"]
     )  # fmt: skip
-    ConcernUpdate.objects.create(
+    update = ConcernUpdate.objects.create(
         concern=concern,
         kind=ConcernUpdate.Kind.STATUS,
         author=by,
@@ -194,6 +212,10 @@ def _transition(
         is_public=public,
         at=now,
     )
+    if to == Status.REOPENED:
+        notifications.officers_notify_reopened(concern=concern)
+    else:
+        notifications.reporter_notify_update(concern=concern, update=update)
     return concern
 
 
@@ -282,7 +304,7 @@ def concern_reply(
     text = clean_text(text)
     if not text:
         raise ValidationError(_("Write something first."))
-    return ConcernUpdate.objects.create(
+    update = ConcernUpdate.objects.create(
         concern=concern,
         kind=ConcernUpdate.Kind.REPLY if public else ConcernUpdate.Kind.NOTE,
         author=by,
@@ -290,6 +312,8 @@ def concern_reply(
         is_public=public,
         at=clock.now(),
     )
+    notifications.reporter_notify_update(concern=concern, update=update)
+    return update
 
 
 @transaction.atomic
@@ -298,17 +322,29 @@ def concern_reporter_message(*, concern: Concern, text: str) -> ConcernUpdate:
     text = clean_text(text)
     if not text:
         raise ValidationError(_("Write something first."))
-    return ConcernUpdate.objects.create(
+    update = ConcernUpdate.objects.create(
         concern=concern,
         kind=ConcernUpdate.Kind.CITIZEN,
         text=text,
         is_public=True,
         at=clock.now(),
     )
+    notifications.officers_notify_reporter_message(concern=concern)
+    return update
 
 
 @transaction.atomic
 def concern_assign(*, concern: Concern, officer: Officer | None, by: User) -> Concern:
+    """Give the concern to an officer in service at its station or sector
+    (``None``: to nobody)."""
+    if (
+        officer is not None
+        and not officers_for_concern(concern=concern).filter(pk=officer.pk).exists()
+    ):
+        raise ValidationError(
+            _("%(officer)s does not serve at this concern's station or sector.")
+            % {"officer": officer.display_name}
+        )
     concern.assigned_to = officer
     concern.save(update_fields=["assigned_to", "updated_at"])
     ConcernUpdate.objects.create(
@@ -339,5 +375,20 @@ def concern_moderate(*, concern: Concern, hidden: bool, by: User) -> Concern:
     return concern
 
 
-def sector_for(concern: Concern) -> Sector:
-    return concern.sector
+@transaction.atomic
+def concern_publish_description(*, concern: Concern, text: str, by: User) -> Concern:
+    """Publish the description as the officer edited it (names and other
+    personal details taken out); an empty text takes it off public pages."""
+    if concern.category.is_sensitive:
+        raise ValidationError(_("Concerns of a sensitive category are never public."))
+    text = clean_text(text)
+    concern.public_description = text
+    concern.save(update_fields=["public_description", "updated_at"])
+    ConcernUpdate.objects.create(
+        concern=concern,
+        kind=ConcernUpdate.Kind.NOTE,
+        author=by,
+        text=_("Description published.") if text else _("Description unpublished."),
+        at=clock.now(),
+    )
+    return concern

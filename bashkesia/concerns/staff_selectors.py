@@ -19,8 +19,10 @@ from typing import NamedTuple
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from bashkesia.accounts import permissions
@@ -202,11 +204,92 @@ def concern_list_for_inbox(
         )
     if mine:
         concerns = concerns.filter(assigned_to__user=user)
+    return _inbox_columns(concerns)
+
+
+def _inbox_columns(concerns: QuerySet[Concern]) -> QuerySet[Concern]:
     return (
         concerns.select_related("category", "sector", "assigned_to")
         .only(*INBOX_FIELDS)
         .order_by("-submitted_at", "-pk")
     )
+
+
+# How many pages past the one shown the inbox counts; beyond, it says "N+".
+INBOX_PAGES_AHEAD = 20
+
+
+def inbox_counts_all(*, status: str = "", overdue: bool = False) -> bool:
+    """Return whether the inbox counts every concern its filters keep: it
+    does for open ones, a scope's working set (a few in a hundred, read from
+    an index alone), and stops counting ahead for the others."""
+    return overdue or status == "open" or status in OPEN_STATUSES
+
+
+class AtLeast(int):
+    """A count known only to be at least this much; it prints as "1000+".
+
+    Still an int: plural forms, comparisons and page arithmetic work on it,
+    and templates print it with ``str()`` (Django's number formatting does
+    so for integers unless USE_THOUSAND_SEPARATOR is on).
+    """
+
+    def __str__(self) -> str:
+        return f"{int(self)}+"
+
+
+class InboxPaginator(Paginator):
+    """Pages of ``concern_list_for_inbox`` that stay cheap on a million rows.
+
+    - Unless ``count_all``, the count stops ``INBOX_PAGES_AHEAD`` pages past
+      the page asked for: an exact COUNT over a station's hundred thousand
+      concerns costs more than the rest of the page. Past that, ``count``
+      and ``num_pages`` are ``AtLeast`` ("1000+ concerns", "Page 1 of
+      20+"); smaller lists, and the last pages, are counted exactly.
+    - A page's rows are read by id from a subquery that selects, orders and
+      limits ids only, which the indexes on ``Concern`` answer without
+      touching the table; the table is read for the page's rows alone.
+    """
+
+    def __init__(
+        self, concerns: QuerySet[Concern], per_page: int, *, count_all: bool = False
+    ) -> None:
+        super().__init__(concerns, per_page)
+        self.concerns = concerns
+        self.count_all = count_all
+        self._wanted = 1
+
+    def get_page(self, number) -> Page:
+        try:
+            self._wanted = max(1, int(number))
+        except (TypeError, ValueError):
+            self._wanted = 1
+        return super().get_page(number)
+
+    @cached_property
+    def count(self) -> int:
+        if self.count_all:
+            return self.concerns.count()
+        pages = self._wanted - 1 + max(2, INBOX_PAGES_AHEAD)
+        limit = pages * self.per_page
+        found = self.concerns.order_by()[: limit + 1].count()
+        return AtLeast(limit) if found > limit else found
+
+    @cached_property
+    def num_pages(self) -> int:
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        pages = -(-max(1, self.count - self.orphans) // self.per_page)
+        return AtLeast(pages) if isinstance(self.count, AtLeast) else pages
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.concerns.values("pk")[bottom:top]
+        return Page(_inbox_columns(Concern.objects.filter(pk__in=ids)), number, self)
 
 
 def inbox_rows(
@@ -287,10 +370,10 @@ def concern_duplicate_list(*, concern: Concern) -> QuerySet[Concern]:
     )
 
 
-def concern_officer_choices(*, user: User, concern: Concern) -> QuerySet[Officer]:
-    """Return the officers in service the user may give the concern to: those
-    in the user's scope who serve at the station of the concern's sector (or
-    its parent or substations) or are assigned to the sector now."""
+def officers_for_concern(*, concern: Concern) -> QuerySet[Officer]:
+    """Return the officers in service a concern may be given to: those who
+    serve at the station of its sector (or its parent or substations) or are
+    assigned to the sector now."""
     station = concern.sector.station
     family = Q(station=station) | Q(station__parent=station)
     if station.parent_id:
@@ -301,10 +384,17 @@ def concern_officer_choices(*, user: User, concern: Concern) -> QuerySet[Officer
         sector_id=concern.sector_id,
         start_date__lte=today,
     ).values("officer_id")
+    return Officer.objects.filter(is_active=True).filter(
+        family | Q(pk__in=assigned_here)
+    )
+
+
+def concern_officer_choices(*, user: User, concern: Concern) -> QuerySet[Officer]:
+    """Return the officers the user may give the concern to: those it may be
+    given to (``officers_for_concern``) who are in the user's scope."""
     return (
         permissions.officers_in_scope(user)
-        .filter(is_active=True)
-        .filter(family | Q(pk__in=assigned_here))
+        .filter(pk__in=officers_for_concern(concern=concern).values("pk"))
         .order_by("last_name", "first_name", "badge_number")
     )
 

@@ -13,4 +13,5 @@ urlpatterns = [
         name="add-message",
     ),
     path("concerns/<str:tracking_code>/reopen/", views.concern_reopen, name="reopen"),
+    path("sectors/<str:code>/concerns/", views.sector_concern_list, name="sector-list"),
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -12,9 +13,15 @@ from bashkesia.core.audit import client_address
 from bashkesia.territory.selectors import sector_get, settlement_search
 
 from . import ratelimits, selectors, services
-from .forms import ConcernForm, ReopenForm, ReporterMessageForm, TrackForm
-from .models import Concern, Status
-from .notifications import reporter_notify_submitted
+from .forms import (
+    ConcernForm,
+    PublicFilterForm,
+    ReopenForm,
+    ReporterMessageForm,
+    TrackForm,
+)
+from .models import Concern, Status, blur
+from .questions import answers_display
 
 
 def _too_many(request: HttpRequest, template: str, context: dict) -> HttpResponse:
@@ -88,6 +95,7 @@ def concern_new(request: HttpRequest) -> HttpResponse:
             consent_to_contact=data["consent_to_contact"],
             language=get_language() or "sq",
             photo_files=data["photos"],
+            answers=data.get("answers") or {},
         )
     except ValidationError as error:
         for field, problems in error.message_dict.items():
@@ -99,9 +107,6 @@ def concern_new(request: HttpRequest) -> HttpResponse:
             for problem in problems:
                 form.add_error(target, problem)
         return render(request, "concerns/new.html", context, status=400)
-    reporter_notify_submitted(
-        concern=concern, base_url=f"{request.scheme}://{request.get_host()}"
-    )
     request.session["concern_just_submitted"] = concern.tracking_code
     return redirect(concern)
 
@@ -125,6 +130,7 @@ def concern_lookup(request: HttpRequest) -> HttpResponse:
 def _track_context(request: HttpRequest, concern: Concern, **extra) -> dict:
     return {
         "concern": concern,
+        "answers": answers_display(concern.category, concern.answers),
         "updates": selectors.concern_public_updates(concern=concern),
         "just_submitted": request.session.pop("concern_just_submitted", None)
         == concern.tracking_code,
@@ -182,3 +188,65 @@ def concern_reopen(request: HttpRequest, tracking_code: str) -> HttpResponse:
         request, _("The concern is open again; the sector's officers see it.")
     )
     return redirect(concern)
+
+
+PUBLIC_PER_PAGE = 20
+
+
+@require_http_methods(["GET"])
+def sector_concern_list(request: HttpRequest, code: str) -> HttpResponse:
+    """What is raised in a sector, for everyone: no sensitive category, no
+    hidden concern, places blurred, only descriptions an officer published."""
+    sector = sector_get(code=code, with_boundary=True)
+    form = PublicFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return render(
+            request,
+            "concerns/sector_list.html",
+            {"sector": sector, "form": form, "page_obj": None},
+            status=400,
+        )
+    filters = form.cleaned_data if form.is_bound else {}
+    concerns = selectors.concern_list_public(
+        sector=sector,
+        status=filters.get("status", ""),
+        category=filters.get("category"),
+    )
+    page_obj = Paginator(concerns, PUBLIC_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "concerns/sector_list.html",
+        {
+            "sector": sector,
+            "form": form,
+            "page_obj": page_obj,
+            "map_features": _public_map(sector, page_obj),
+        },
+    )
+
+
+def _public_map(sector, concerns) -> dict:
+    """The sector's outline and the page's concerns, each a blurred point."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": sector.boundary,
+            "properties": {"current": True},
+        }
+    ]
+    for concern in concerns:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [blur(concern.longitude), blur(concern.latitude)],
+                },
+                "properties": {
+                    "label": concern.category.name,
+                    "status": concern.get_status_display(),
+                    "closed": concern.is_closed,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}

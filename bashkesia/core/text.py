@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from django.utils.html import strip_tags
+
 # Serbian Cyrillic to Latin (Gaj's alphabet), lower case; digraph letters first.
 _CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e",
@@ -98,3 +100,8 @@ def albanian_to_cyrillic(text: str) -> str:
             else:
                 out.append(cyrillic)
     return "".join(out)
+
+
+def clean_text(text: str) -> str:
+    """Return plain text: tags stripped, whitespace trimmed."""
+    return strip_tags(text or "").strip()

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import audit, concerns, dashboard, officers, sectors, security, users
+from .views import (
+    alerts,
+    audit,
+    concerns,
+    dashboard,
+    officers,
+    sectors,
+    security,
+    users,
+)
 
 app_name = "staff"
 urlpatterns = [
@@ -44,6 +53,9 @@ urlpatterns = [
 # Concerns (issue 5): the inbox, the figures, a concern and its actions.
 CONCERN = "concerns/<str:tracking_code>/"
 urlpatterns += [
+    path("alerts/", alerts.alert_list, name="alert-list"),
+    path("alerts/new/", alerts.alert_create, name="alert-create"),
+    path("alerts/<int:pk>/withdraw/", alerts.alert_withdraw, name="alert-withdraw"),
     path("concerns/", concerns.concern_inbox, name="concern-inbox"),
     path("concerns/figures/", concerns.concern_figures, name="concern-figures"),
     path(CONCERN, concerns.concern_detail, name="concern-detail"),
@@ -65,4 +77,5 @@ urlpatterns += [
     ),
     path(CONCERN + "merge/", concerns.concern_merge, name="concern-merge"),
     path(CONCERN + "moderate/", concerns.concern_moderate, name="concern-moderate"),
+    path(CONCERN + "publish/", concerns.concern_publish, name="concern-publish"),
 ]

@@ -8,9 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from bashkesia.alerts.selectors import alert_list_current
 from bashkesia.core import clock
 from bashkesia.officers.models import SectorAssignment
 from bashkesia.officers.selectors import officer_get_commander, officers_by_sector
+from bashkesia.subscriptions.forms import SubscribeForm
 
 from . import selectors
 from .forms import FinderLocateForm, FinderSearchForm
@@ -93,7 +95,13 @@ def sector_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "territory/sector_detail.html",
-        {"sector": sector, "page": SectorPage(sector), **_page_context()},
+        {
+            "sector": sector,
+            "page": SectorPage(sector),
+            "alerts": alert_list_current(sector=sector),
+            "subscribe_form": SubscribeForm(),
+            **_page_context(),
+        },
     )
 
 

@@ -31,11 +31,16 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "bashkesia.core",
     "bashkesia.accounts",
     "bashkesia.territory",
     "bashkesia.officers",
+    "bashkesia.notifications",
     "bashkesia.concerns",
+    "bashkesia.subscriptions",
+    "bashkesia.alerts",
     "bashkesia.staff",
     "bashkesia.api",
     "bashkesia.demo",
@@ -145,6 +150,19 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DJANGO_DEFAULT_FROM_EMAIL", "Bashkësia <no-reply@bashkesia.invalid>"
 )
 
+# Where the site is reached, for the links in e-mails.
+BASHKESIA_SITE_URL = os.environ.get(
+    "BASHKESIA_SITE_URL", "http://127.0.0.1:8000"
+).rstrip("/")
+
+# Background tasks (e-mail) wait in the database for `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -221,6 +239,10 @@ BASHKESIA_EMERGENCY_NUMBER = "192"
 BASHKESIA_CONCERNS_PER_HOUR = int(os.environ.get("BASHKESIA_CONCERNS_PER_HOUR", "10"))
 BASHKESIA_CONCERN_MESSAGES_PER_HOUR = int(
     os.environ.get("BASHKESIA_CONCERN_MESSAGES_PER_HOUR", "30")
+)
+# Requests to follow a sector one address may make per hour (then 429).
+BASHKESIA_SUBSCRIPTIONS_PER_HOUR = int(
+    os.environ.get("BASHKESIA_SUBSCRIPTIONS_PER_HOUR", "10")
 )
 BASHKESIA_DIRECTORATE_PHONE = os.environ.get(
     "BASHKESIA_DIRECTORATE_PHONE", "038 5080 ext. 1250"

@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from bashkesia.concerns.models import Category, Concern
+from bashkesia.concerns import questions
+from bashkesia.concerns.models import Category, Concern, blur
 
 FORMATS = {
     "xml": "text/xml; charset=utf-8",
@@ -35,11 +36,6 @@ ITEM_TAGS = {
     "endpoints": "endpoint",
     "formats": "format",
 }
-LIST_DATATYPES = {"singlevaluelist", "multivaluelist"}
-DATATYPES = {"string", "number", "datetime", "text"} | LIST_DATATYPES
-# Points snap to a grid of 0.002°: cells about 220 m north-south and 165 m
-# east-west here, so a published point says no more than "within ~100 m".
-BLUR_STEP = 0.002
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -83,16 +79,6 @@ def w3c(moment: datetime.datetime | None) -> str | None:
     if moment is None:
         return None
     return timezone.localtime(moment).isoformat(timespec="seconds")
-
-
-def text_in(value: Any, language: str) -> str:
-    """Return a text given per language (or as one string) in ``language``."""
-    if isinstance(value, dict):
-        for code in (language, settings.LANGUAGE_CODE, "en"):
-            if value.get(code):
-                return str(value[code])
-        return next((str(text) for text in value.values() if text), "")
-    return "" if value is None else str(value)
 
 
 def discovery(*, url: str, changeset: datetime.datetime | None) -> dict[str, Any]:
@@ -163,7 +149,7 @@ def service(category: Category) -> dict[str, Any]:
         "service_code": category.code,
         "service_name": category.name_in(language),
         "description": _service_description(category),
-        "metadata": bool(category.questions),
+        "metadata": bool(questions.question_list(category, language=language)),
         "type": "realtime",
         "keywords": ", ".join(keywords),
         "group": category.get_kind_display(),
@@ -171,52 +157,25 @@ def service(category: Category) -> dict[str, Any]:
 
 
 def question_attributes(category: Category) -> list[dict[str, Any]]:
-    """Return the category's extra questions as GeoReport attributes.
-
-    A question is ``{"code", "required", "label": {language: text}}`` with,
-    optionally, ``datatype`` (a GeoReport datatype; ``string`` when missing),
-    ``datatype_description`` (text or per language), ``order`` and, for the
-    list datatypes, ``values``: ``[{"key", "name": text or per language}]``
-    or plain strings.
-    """
-    language = get_language() or settings.LANGUAGE_CODE
+    """Return the category's extra questions as GeoReport attributes (see
+    ``bashkesia.concerns.questions`` for their shape)."""
     attributes = []
-    for position, question in enumerate(category.questions or [], start=1):
-        datatype = question.get("datatype") or "string"
-        if datatype not in DATATYPES:
-            datatype = "string"
+    for question in questions.question_list(category):
         attribute: dict[str, Any] = {
             "variable": True,
-            "code": str(question["code"]),
-            "datatype": datatype,
-            "required": bool(question.get("required")),
-            "datatype_description": text_in(
-                question.get("datatype_description"), language
-            )
-            or None,
-            "order": int(question.get("order") or position),
-            "description": text_in(question.get("label"), language)
-            or str(question["code"]),
+            "code": question.code,
+            "datatype": question.datatype,
+            "required": question.required,
+            "datatype_description": question.description or None,
+            "order": question.order,
+            "description": question.label,
         }
-        if datatype in LIST_DATATYPES:
+        if question.is_list:
             attribute["values"] = [
-                {"key": key, "name": name}
-                for key, name in question_values(question, language)
+                {"key": key, "name": name} for key, name in question.values
             ]
         attributes.append(attribute)
-    return sorted(attributes, key=lambda attribute: attribute["order"])
-
-
-def question_values(question: dict[str, Any], language: str) -> list[tuple[str, str]]:
-    """Return a list question's ``(key, name)`` pairs."""
-    pairs = []
-    for value in question.get("values") or []:
-        if isinstance(value, dict):
-            key = str(value.get("key", ""))
-            pairs.append((key, text_in(value.get("name"), language) or key))
-        else:
-            pairs.append((str(value), str(value)))
-    return pairs
+    return attributes
 
 
 def service_definition(category: Category) -> dict[str, Any]:
@@ -224,10 +183,6 @@ def service_definition(category: Category) -> dict[str, Any]:
         "service_code": category.code,
         "attributes": question_attributes(category),
     }
-
-
-def _blur(degrees: float) -> float:
-    return round(round(degrees / BLUR_STEP) * BLUR_STEP, 3)
 
 
 def service_request(concern: Concern) -> dict[str, Any]:
@@ -254,7 +209,8 @@ def service_request(concern: Concern) -> dict[str, Any]:
         "status_notes": getattr(concern, "status_notes", None) or None,
         "service_name": category.name_in(language),
         "service_code": category.code,
-        "description": None if private else concern.description,
+        # Only what an officer published: the reporter's words may name people.
+        "description": None if private else (concern.public_description or None),
         "agency_responsible": agency,
         "service_notice": service_notice(category),
         "requested_datetime": w3c(concern.submitted_at),
@@ -266,8 +222,8 @@ def service_request(concern: Concern) -> dict[str, Any]:
         "address": "",
         "address_id": None,
         "zipcode": None,
-        "lat": None if private else _blur(concern.latitude),
-        "long": None if private else _blur(concern.longitude),
+        "lat": None if private else blur(concern.latitude),
+        "long": None if private else blur(concern.longitude),
         # Photos are not published: they may show people.
         "media_url": None,
     }

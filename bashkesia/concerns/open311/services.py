@@ -1,23 +1,21 @@
 """Every write Open311 makes: API keys, and concerns its clients raise."""
 
 import hashlib
-import math
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from bashkesia.concerns.models import ApiKey, Category, Concern
+from bashkesia.concerns import questions
+from bashkesia.concerns.models import ApiKey, Concern
 from bashkesia.concerns.services import clean_text, concern_submit
 from bashkesia.core import clock
 from bashkesia.territory.selectors import settlement_search
 
 from . import selectors
 from .params import Submission
-from .serializers import LIST_DATATYPES, question_values, text_in
 
 
 def _digest(key: str) -> str:
@@ -95,92 +93,38 @@ def _location(form: Submission, messages: list[str]) -> tuple[float, float] | No
     return None
 
 
-def _answer_problem(question: dict, values: list[str], language: str) -> str | None:
-    label = text_in(question.get("label"), language) or str(question["code"])
-    datatype = question.get("datatype") or "string"
-    if datatype in LIST_DATATYPES:
-        keys = {key for key, _name in question_values(question, language)}
-        if datatype == "singlevaluelist" and len(values) > 1:
-            return _("Give one answer to “%(question)s”.") % {"question": label}
-        for value in values:
-            if keys and value not in keys:
-                return _("“%(value)s” is not an answer to “%(question)s”.") % {
-                    "value": value,
-                    "question": label,
-                }
-    elif datatype == "number":
-        for value in values:
-            try:
-                number = float(value)
-            except ValueError:
-                number = math.nan
-            if not math.isfinite(number):
-                return _("The answer to “%(question)s” must be a number.") % {
-                    "question": label
-                }
-    elif datatype == "datetime":
-        for value in values:
-            try:
-                moment = parse_datetime(value) or parse_date(value)
-            except ValueError:
-                moment = None
-            if moment is None:
-                return _("The answer to “%(question)s” must be a date and time.") % {
-                    "question": label
-                }
-    return None
-
-
-def _answers(
-    category: Category, attributes: dict[str, list[str]], language: str
-) -> tuple[list[str], list[str]]:
-    """Return the answers as lines of text, and the problems with them."""
-    lines, messages = [], []
-    for question in category.questions or []:
-        code = str(question["code"])
-        label = text_in(question.get("label"), language) or code
-        values = attributes.get(code, [])
-        if not values:
-            if question.get("required"):
-                messages.append(_("Answer “%(question)s”.") % {"question": label})
-            continue
-        problem = _answer_problem(question, values, language)
-        if problem:
-            messages.append(problem)
-            continue
-        names = dict(question_values(question, language))
-        shown = ", ".join(names.get(value, value) for value in values)
-        lines.append(f"{label}: {shown}")
-    return lines, messages
-
-
 @transaction.atomic
-def service_request_submit(*, form: Submission, language: str) -> Concern:
+def service_request_submit(
+    *, form: Submission, language: str, api_key: ApiKey
+) -> Concern:
     """Raise the concern an Open311 client sent: the same as one from the site.
 
     The reporter is anonymous unless the form names them or gives a contact;
     an e-mail or telephone number means they may be contacted. Answers to
-    the service's questions, and a ``media_url``, are added to the
-    description. Raise ``Http404`` for an unknown service and
-    ``ValidationError`` for anything else wrong; then nothing is stored.
+    the service's questions are kept as the concern's answers; a
+    ``media_url`` is added to the description. Raise ``Http404`` for an
+    unknown service and ``ValidationError`` for anything else wrong; then
+    nothing is stored.
     """
     category = selectors.service_get(code=form.service_code)
     messages: list[str] = []
     point = _location(form, messages)
-    lines, problems = _answers(category, form.attributes, language)
-    messages.extend(problems)
+    answers: dict[str, list[str]] = {}
+    try:
+        answers = questions.answers_clean(category, form.attributes, language=language)
+    except ValidationError as error:
+        messages.extend(error.messages)
+    description = clean_text(form.description)
     if form.media_url:
         try:
             URLValidator(schemes=["http", "https"])(form.media_url)
         except ValidationError:
             messages.append(_("The media_url must be an http or https address."))
         else:
-            lines.append(f"media_url: {form.media_url}")
+            if description:
+                description = f"{description}\n\nmedia_url: {form.media_url}"
     if messages or point is None:
         raise ValidationError(messages)
-    description = clean_text(form.description)
-    if description and lines:
-        description = "\n\n".join([description, "\n".join(lines)])
     contact = bool(form.email or form.phone)
     concern, _created = concern_submit(
         category=category,
@@ -195,5 +139,7 @@ def service_request_submit(*, form: Submission, language: str) -> Concern:
         consent_to_contact=contact,
         language=language,
         address=form.address_string,
+        answers=answers,
+        api_key=api_key,
     )
     return concern

@@ -132,10 +132,10 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
 def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
     # The spec sends api_key in the form; some clients put it in the URL.
     key = request.POST.get("api_key") or request.GET.get("api_key") or ""
-    services.api_key_authenticate(key=key)
+    api_key = services.api_key_authenticate(key=key)
     form = params.submission(request.POST)
     concern = services.service_request_submit(
-        form=form, language=translation.get_language()
+        form=form, language=translation.get_language(), api_key=api_key
     )
     # The spec names no success status; 200 is what every client accepts.
     track_url = request.build_absolute_uri(concern.get_absolute_url())

@@ -94,3 +94,55 @@ def test_submissions_are_rate_limited_per_address(client):
         response.json()["detail"]
         == "Too many concerns from your connection; try later."
     )
+
+
+# Answers to the category's questions (theft-burglary asks the seed ones)
+
+
+def test_answers_to_the_categorys_questions_are_kept(client):
+    response = post(
+        client,
+        body(answers={"happened": ["attempt"], "when": "2025-05-01T21:30"}),
+    )
+    assert response.status_code == 201
+    concern = Concern.objects.get(tracking_code=response.json()["tracking_code"])
+    assert concern.answers == {"happened": ["attempt"], "when": ["2025-05-01T21:30"]}
+    assert concern.description == "A bicycle was stolen from our yard."
+
+
+def test_answers_to_questions_the_category_does_not_ask_are_dropped(client):
+    response = post(client, body(answers={"plate": ["01-234-AB"]}))
+    assert response.status_code == 201
+    concern = Concern.objects.get(tracking_code=response.json()["tracking_code"])
+    assert concern.answers == {}
+
+
+def test_bad_answers_are_refused_with_every_problem_and_nothing_stored(client):
+    response = post(
+        client,
+        body(
+            category="illegal-weapons",
+            answers={"seen": ["handgun", "tank"]},
+            lat=44.8,
+            lon=20.4,
+        ),
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Answer “Were shots fired?”. "
+        "“tank” is not an answer to “What did you see?”. "
+        "The place is outside Kosovo: no police sector covers it."
+    }
+    assert not Concern.objects.filter(category__code="illegal-weapons").exists()
+
+
+def test_answers_must_be_texts_or_lists_of_texts(client):
+    response = post(client, body(answers={"happened": {"nested": "no"}}))
+    assert response.status_code == 422
+    assert "answers" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("language", ["sq", "sr-latn", "sr", "en"])
+def test_the_tracking_page_is_in_the_language_the_reporter_chose(client, language):
+    data = post(client, body(language=language)).json()
+    assert data["url"].endswith(f"/{language}/concerns/{data['tracking_code']}/")

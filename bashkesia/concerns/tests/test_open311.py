@@ -124,7 +124,16 @@ def requests_of(response, fmt):
     return xml_records(document, "request")
 
 
-def raise_concern(code="traffic-safety", *, at=None, lat=42.2139, lon=20.7397, **extra):
+def raise_concern(
+    code="traffic-safety",
+    *,
+    at=None,
+    lat=42.2139,
+    lon=20.7397,
+    published=True,
+    **extra,
+):
+    """Raise a concern; ``published``: an officer published its description."""
     concern, _created = concern_submit(
         category=Category.objects.get(code=code),
         description=extra.pop("description", "Cars race past the school."),
@@ -135,7 +144,11 @@ def raise_concern(code="traffic-safety", *, at=None, lat=42.2139, lon=20.7397, *
     )
     if at is not None:
         Concern.objects.filter(pk=concern.pk).update(submitted_at=at)
-        concern.refresh_from_db()
+    if published:
+        Concern.objects.filter(pk=concern.pk).update(
+            public_description=concern.description
+        )
+    concern.refresh_from_db()
     return concern
 
 
@@ -202,7 +215,8 @@ def test_services_are_every_category_in_use_sensitive_ones_included(api, fmt):
     assert speeding["description"] == (
         "A police matter, handled by the police sector where it happens."
     )
-    assert str(speeding["metadata"]).lower() == "false"
+    # It asks the seed questions (see categories.QUESTIONS).
+    assert str(speeding["metadata"]).lower() == "true"
     assert speeding["type"] == "realtime"
     assert speeding["group"] == "police matter"
     assert speeding["keywords"] == (
@@ -662,7 +676,7 @@ def test_a_post_to_a_sensitive_service_is_accepted_and_kept_out_of_lists(api, ap
     assert concern.tracking_code in response.json()[0]["service_notice"]
 
 
-def test_answers_to_questions_join_the_description(api, api_key):
+def test_answers_to_questions_are_kept_apart_from_the_description(api, api_key):
     Category.objects.filter(code="traffic-safety").update(questions=[PLATE, WHEN])
     response = api.post(
         f"{BASE}requests.json",
@@ -679,12 +693,37 @@ def test_answers_to_questions_join_the_description(api, api_key):
     )
     assert response.status_code == 200
     concern = Concern.objects.get(pk=response.json()[0]["service_request_id"])
+    assert concern.answers == {"plate": ["01-234-AB"], "when": ["night"]}
     assert concern.description == (
-        "A car races here.\n\n"
-        "Number plate: 01-234-AB\n"
-        "When does it happen?: At night\n"
-        "media_url: https://example.org/car.jpg"
+        "A car races here.\n\nmedia_url: https://example.org/car.jpg"
     )
+    # Answers are the reporter's: never in what Open311 publishes.
+    for fmt in ("xml", "json"):
+        one = api.get(f"{BASE}requests/{concern.open311_id}.{fmt}")
+        assert one.status_code == 200
+        assert b"01-234-AB" not in one.content
+
+
+def test_several_values_answer_a_multivaluelist(api, api_key):
+    seen = {
+        "code": "seen",
+        "datatype": "multivaluelist",
+        "label": {"en": "What did you see?"},
+        "values": [{"key": "car"}, {"key": "bike"}],
+    }
+    Category.objects.filter(code="vandalism").update(questions=[seen])
+    response = post(
+        api,
+        api_key=api_key,
+        service_code="vandalism",
+        description="Bikes and cars on the pavement.",
+        **{"attribute[seen][]": ["car", "bike"]},
+        **PRIZREN,
+    )
+    assert response.status_code == 200
+    concern = Concern.objects.get(pk=response.json()[0]["service_request_id"])
+    assert concern.answers == {"seen": ["car", "bike"]}
+    assert concern.description == "Bikes and cars on the pavement."
 
 
 @pytest.mark.parametrize(
@@ -699,10 +738,19 @@ def test_answers_to_questions_join_the_description(api, api_key):
             {"attribute[plate]": "X", "attribute[when][]": ["day", "night"]},
             ["Give one answer to “When does it happen?”."],
         ),
+        (
+            {"attribute[when]": "noon", "address_string": "Nowhere at all"},
+            [
+                "No place in Kosovo matches the address_string “Nowhere at all”.",
+                "Answer “Number plate”.",
+                "“noon” is not an answer to “When does it happen?”.",
+            ],
+        ),
     ],
 )
 def test_bad_answers_to_questions_are_refused(api, api_key, answers, messages):
     Category.objects.filter(code="traffic-safety").update(questions=[PLATE, WHEN])
+    where = {} if "address_string" in answers else PRIZREN
     response = api.post(
         f"{BASE}requests.xml",
         {
@@ -710,11 +758,12 @@ def test_bad_answers_to_questions_are_refused(api, api_key, answers, messages):
             "service_code": "traffic-safety",
             "description": "A car races here.",
             **answers,
-            **PRIZREN,
+            **where,
         },
     )
     assert response.status_code == 400
     assert errors_of(response, "xml") == [(400, m) for m in messages]
+    assert not Concern.objects.filter(source="open311").exists()
 
 
 # Tokens
@@ -903,6 +952,16 @@ def test_a_referred_request_names_the_institution_responsible(api, officer):
     assert record["agency_responsible"] == "Municipality of Prizren"
     assert record["status"] == "closed"
     assert record["status_notes"] == "Referred to Municipality of Prizren."
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_a_description_no_officer_published_is_not_shown(api, fmt):
+    concern = raise_concern(description="Arben Krasniqi sells drugs", published=False)
+    response = api.get(f"{BASE}requests/{concern.open311_id}.{fmt}")
+    assert response.status_code == 200
+    record = requests_of(response, fmt)[0]
+    assert not record["description"]
+    assert b"Krasniqi" not in response.content
 
 
 def test_text_is_escaped_in_xml_and_kept_exactly(api):

@@ -1,10 +1,13 @@
 """The citizen's pages: raise a concern, follow it, add to it, reopen it."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image
 
 from bashkesia.concerns.categories import categories_seed
@@ -65,16 +68,15 @@ def test_a_place_name_locates_the_concern_without_the_map(client):
     assert Concern.objects.latest("submitted_at").sector.code.startswith("OBI-")
 
 
-def test_a_reporter_with_contact_gets_an_e_mail(
-    client, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_a_reporter_with_contact_gets_an_e_mail(client, mailoutbox, run_tasks):
     data = form(
         anonymous="0", name="Arta", email="arta@example.org", consent_to_contact="on"
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post("/en/concerns/new/", data)
-    assert len(mailoutbox) == 1
-    assert "Tracking code" in mailoutbox[0].body
+    client.post("/en/concerns/new/", data)
+    run_tasks()
+    to_reporter = [m for m in mailoutbox if m.to == ["arta@example.org"]]
+    assert len(to_reporter) == 1
+    assert "Tracking code" in to_reporter[0].body
 
 
 @pytest.mark.parametrize(
@@ -188,3 +190,114 @@ def test_internal_notes_never_reach_the_tracking_page(client):
     )
     page = client.get(f"/en/concerns/{concern.tracking_code}/").content.decode()
     assert "Neighbour is a cousin." not in page
+
+
+# The category's extra questions
+
+
+def answer(code: str, question: str) -> str:
+    """Return the form field's name for ``question`` of category ``code``."""
+    return f"answer-{Category.objects.get(code=code).pk}-{question}"
+
+
+def weapons_form(**answers):
+    return form(
+        category=Category.objects.get(code="illegal-weapons").pk,
+        description="Someone shows a pistol around the bus station.",
+        **{answer("illegal-weapons", code): value for code, value in answers.items()},
+    )
+
+
+def test_the_form_asks_each_categorys_questions_in_the_language(client):
+    weapons = Category.objects.get(code="illegal-weapons")
+    page = client.get("/sr/concerns/new/").content.decode()
+    assert f'data-category="{weapons.pk}"' in page
+    assert "Да ли је било пуцњаве?" in page
+    assert f'name="{answer("illegal-weapons", "seen")}" value="handgun"' in page
+    assert f'name="{answer("stray-animals", "count")}"' in page
+    assert 'type="number"' in page
+    assert f'name="{answer("theft-burglary", "when")}"' in page
+    assert 'type="datetime-local"' in page
+    page = client.get("/en/concerns/new/").content.decode()
+    assert "Were shots fired?" in page
+    assert "(required)" in page
+    # Shown only where JavaScript and the browser can locate.
+    assert "data-use-location" in page
+
+
+def test_answers_from_the_form_are_stored(client):
+    response = client.post(
+        "/en/concerns/new/", weapons_form(shots="yes", seen=["handgun", "explosives"])
+    )
+    assert response.status_code == 302
+    concern = Concern.objects.get(category__code="illegal-weapons")
+    assert concern.answers == {"shots": ["yes"], "seen": ["handgun", "explosives"]}
+
+
+@pytest.mark.parametrize(
+    ("answers", "messages"),
+    [
+        ({}, ["Answer “Were shots fired?”."]),
+        (
+            {"shots": "maybe", "seen": ["tank"]},
+            [
+                "“maybe” is not an answer to “Were shots fired?”.",
+                "“tank” is not an answer to “What did you see?”.",
+            ],
+        ),
+    ],
+)
+def test_bad_answers_are_400_with_the_message_and_nothing_stored(
+    client, answers, messages
+):
+    data = weapons_form(**answers)
+    data["description"] = "Someone shows a pistol, kept after the error."
+    response = client.post("/en/concerns/new/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    for message in messages:
+        assert f'<span class="field-error">{message}</span>' in page
+    assert "Someone shows a pistol, kept after the error." in page
+    assert not Concern.objects.filter(category__code="illegal-weapons").exists()
+
+
+def test_bad_answers_and_other_problems_are_told_together_in_the_language(client):
+    data = weapons_form(shots="", seen=["handgun"])
+    data["description"] = ""
+    response = client.post("/sq/concerns/new/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    with translation.override("sq"):
+        required = gettext("This field is required.")
+        unanswered = gettext("Answer “%(question)s”.") % {
+            "question": "A pati të shtëna?"
+        }
+    assert unanswered != "Answer “A pati të shtëna?”."
+    assert f'<span class="field-error">{unanswered}</span>' in page
+    assert f'<span class="field-error">{required}</span>' in page
+    # The ticked value stays ticked.
+    name = answer("illegal-weapons", "seen")
+    assert re.search(rf'name="{name}" value="handgun"[^>]*checked', page)
+
+
+def test_only_the_chosen_categorys_questions_count(client):
+    data = form(**{answer("illegal-weapons", "shots"): "not even a value"})
+    data[answer("stray-animals", "count")] = "many"
+    response = client.post("/en/concerns/new/", data)
+    assert response.status_code == 302
+    concern = Concern.objects.get(description="Loud music every night after midnight.")
+    assert concern.answers == {}
+
+
+def test_the_tracking_page_shows_the_answers_in_the_readers_language(client):
+    client.post("/en/concerns/new/", weapons_form(shots="unknown", seen=["long-gun"]))
+    concern = Concern.objects.get(category__code="illegal-weapons")
+    page = client.get(f"/en/concerns/{concern.tracking_code}/").content.decode()
+    assert re.search(
+        r"<dt>Were shots fired\?</dt>\s*<dd>\s*I do not know\s*</dd>", page
+    )
+    assert re.search(
+        r"<dt>What did you see\?</dt>\s*<dd>\s*A rifle or shotgun\s*</dd>", page
+    )
+    page = client.get(f"/sq/concerns/{concern.tracking_code}/").content.decode()
+    assert re.search(r"<dt>A pati të shtëna\?</dt>\s*<dd>\s*Nuk e di\s*</dd>", page)

@@ -21,6 +21,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bashkesia.concerns import services
+from bashkesia.concerns import staff_selectors as selectors
 from bashkesia.concerns.categories import categories_seed
 from bashkesia.concerns.models import (
     Category,
@@ -32,6 +33,7 @@ from bashkesia.concerns.models import (
 from bashkesia.core import clock
 from bashkesia.demo.accounts import DEMO_LOGINS
 from bashkesia.officers.models import Officer
+from bashkesia.staff.views import concerns as views
 from bashkesia.territory.models import Sector
 
 from .conftest import current_officer_of, sign_in
@@ -548,6 +550,27 @@ def test_photos_show_on_the_concern_page(settings, tmp_path):
     assert '<img src="/media/concerns/street.jpg"' in page
 
 
+def test_answers_to_the_categorys_questions_show_in_the_readers_language():
+    concern = raise_concern(
+        answers={"when": ["night"], "near-school": ["yes"]},
+    )  # traffic-safety asks the seed questions
+    client = as_user(OFFICER)
+    page = html(client.get(detail(concern)))
+    assert re.search(
+        r"<dt>When does it happen most\?</dt>\s*<dd>\s*At night\s*</dd>", page
+    )
+    assert re.search(r"<dt>Is it near a school\?</dt>\s*<dd>\s*Yes\s*</dd>", page)
+    page = html(client.get(detail(concern).replace("/en/", "/sr/")))
+    assert re.search(r"<dt>Да ли је близу школе\?</dt>\s*<dd>\s*Да\s*</dd>", page)
+    # Never in the inbox list.
+    assert "At night" not in html(client.get(INBOX))
+
+
+def test_a_concern_without_answers_shows_no_answers():
+    page = html(as_user(OFFICER).get(detail(raise_concern())))
+    assert "data-answers" not in page
+
+
 # Targets and figures
 
 
@@ -615,6 +638,38 @@ def test_the_inbox_pages_by_fifty_newest_first(at):
     assert first.index(codes[-1]) < first.index(codes[-2])
     assert codes[0] not in first
     assert codes[0] in html(client.get(INBOX, {"page": 2}))
+
+
+def test_a_long_inbox_is_counted_only_some_pages_ahead(at, monkeypatch):
+    # A station's inbox holds a hundred thousand concerns: the count stops
+    # twenty pages past the page shown. Here two pages of ten rows.
+    monkeypatch.setattr(selectors, "INBOX_PAGES_AHEAD", 2)
+    monkeypatch.setattr(views, "INBOX_PER_PAGE", 10)
+    start = at(clock.now())
+    codes = []
+    for minute in range(35):
+        at(start + datetime.timedelta(minutes=minute))
+        codes.append(raise_concern().tracking_code)
+    codes.reverse()  # newest first, as listed
+    client = as_user(OFFICER)
+    first = html(client.get(INBOX))
+    assert "20+ concerns" in first and "Page 1 of 2+" in first
+    assert '?page=2" rel="next"' in first
+    assert codes[9] in first and codes[10] not in first
+    second = html(client.get(INBOX, {"page": 2}))
+    assert "30+ concerns" in second and "Page 2 of 3+" in second
+    assert 'rel="prev"' in second and '?page=3" rel="next"' in second
+    assert codes[10] in second and codes[20] not in second
+    last = html(client.get(INBOX, {"page": 4}))
+    assert "35 concerns" in last and "Page 4 of 4" in last
+    assert 'rel="next"' not in last
+    assert codes[34] in last and codes[29] not in last
+    # Past the end, or not a number: the last page, the first.
+    assert "Page 4 of 4" in html(client.get(INBOX, {"page": 9}))
+    assert "Page 1 of 2+" in html(client.get(INBOX, {"page": "x"}))
+    # Open concerns, the work at hand, are always counted.
+    assert "Page 1 of 4" in html(client.get(INBOX, {"status": "open"}))
+    assert "35 concerns" in html(client.get(INBOX, {"status": "submitted"}))
 
 
 def test_the_inbox_makes_the_same_queries_for_few_rows_and_many(

@@ -81,6 +81,16 @@ def officer_data(station: str) -> dict:
     }
 
 
+def alert_data(sector: str) -> dict:
+    return {
+        "sector": sector,
+        "kind": "alert",
+        "title": "Burglaries at night",
+        "body": "Lock doors and windows; call 192 if you see anything.",
+        "shown_until": "{today}",
+    }
+
+
 ACTIONS = [
     Action("view the dashboard", set(STAFF_ROLES), "/en/staff/"),
     Action("open the security page", set(STAFF_ROLES), "/en/staff/security/"),
@@ -185,6 +195,36 @@ ACTIONS = [
         "open an officer's account link",
         {DIRECTORATE},
         "/en/staff/officers/{station_officer}/account/",
+    ),
+    Action(
+        "list the alerts of the sectors in scope",
+        {OFFICER, LEADER, COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/alerts/",
+    ),
+    Action(
+        "open the form for a new alert",
+        {OFFICER, LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/alerts/new/",
+    ),
+    Action(
+        "publish an alert to their own sector",
+        {OFFICER, LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/alerts/new/",
+        alert_data("PRZ-01"),
+    ),
+    Action(
+        "publish an alert to another sector of the station",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/alerts/new/",
+        alert_data("PRZ-02"),
+        refused_with={OFFICER: 400, LEADER: 400},
+    ),
+    Action(
+        "publish an alert to a sector of another region",
+        {DIRECTORATE},
+        "/en/staff/alerts/new/",
+        alert_data("PEJ-01"),
+        refused_with={OFFICER: 400, LEADER: 400, COMMANDER: 400},
     ),
     Action("read the audit trail", {DIRECTORATE, ADMIN}, "/en/staff/audit/"),
     Action("list users and roles", {DIRECTORATE, ADMIN}, "/en/staff/users/"),

@@ -22,11 +22,12 @@ from bashkesia.accounts.decorators import staff_view
 from bashkesia.concerns import services
 from bashkesia.concerns import staff_selectors as selectors
 from bashkesia.concerns.models import DESCRIPTION_LIMIT, Category, Concern, Status
+from bashkesia.concerns.questions import answers_display
 from bashkesia.core import clock
 from bashkesia.officers.models import Officer
 from bashkesia.territory.models import Sector
 
-from .common import form_errors_from, paginate
+from .common import form_errors_from
 
 INBOX_PER_PAGE = 50
 
@@ -171,6 +172,19 @@ class ModerateForm(forms.Form):
     )
 
 
+class PublishForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Description shown on public pages"),
+        max_length=DESCRIPTION_LIMIT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy(
+            "Take out names, addresses, telephone numbers and anything else "
+            "that says who someone is. Empty: no description is shown."
+        ),
+    )
+
+
 ACTION_FORMS: dict[str, type[forms.Form]] = {
     "acknowledge": AcknowledgeForm,
     "start": StartForm,
@@ -182,6 +196,7 @@ ACTION_FORMS: dict[str, type[forms.Form]] = {
     "not-police": NotPoliceForm,
     "merge": MergeForm,
     "moderate": ModerateForm,
+    "publish": PublishForm,
 }
 
 
@@ -200,6 +215,8 @@ def _action_form(
         kwargs["user"] = request.user
     elif action == "moderate" and data is None:
         kwargs["initial"] = {"hidden": "0" if concern.is_hidden else "1"}
+    elif action == "publish" and data is None:
+        kwargs["initial"] = {"text": concern.public_description or concern.description}
     return ACTION_FORMS[action](data, **kwargs)
 
 
@@ -225,7 +242,14 @@ def concern_inbox(request: HttpRequest) -> HttpResponse:
             "mine": data["mine"],
         }
     concerns = selectors.concern_list_for_inbox(user=user, now=now, **filters)
-    page_obj = paginate(request, concerns, per_page=INBOX_PER_PAGE)
+    paginator = selectors.InboxPaginator(
+        concerns,
+        INBOX_PER_PAGE,
+        count_all=selectors.inbox_counts_all(
+            status=filters.get("status", ""), overdue=filters.get("overdue", False)
+        ),
+    )
+    page_obj = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page_obj": page_obj,
@@ -269,6 +293,7 @@ def _detail(
         "now": now,
         "history": selectors.concern_history(concern=concern),
         "photos": selectors.concern_photo_list(concern=concern),
+        "answers": answers_display(concern.category, concern.answers),
         "duplicates": selectors.concern_duplicate_list(concern=concern),
         "can_handle": can_handle,
         "can_see_contact": permissions.can_see_reporter_contact(user, concern),
@@ -305,11 +330,12 @@ def _available_actions(concern: Concern, *, failed: str | None) -> dict[str, boo
         action: to in allowed or action == failed
         for action, to in STATUS_ACTIONS.items()
     }
-    # A sensitive concern stays hidden: nothing to switch.
+    # A sensitive concern stays hidden: nothing to switch, nothing to publish.
     available["moderate"] = (
         not (concern.category.is_sensitive and concern.is_hidden)
         or failed == "moderate"
     )
+    available["publish"] = not concern.category.is_sensitive or failed == "publish"
     return {action.replace("-", "_"): shown for action, shown in available.items()}
 
 
@@ -489,3 +515,21 @@ def concern_moderate(request: HttpRequest, tracking_code: str) -> HttpResponse:
         }
 
     return _act(request, tracking_code, "moderate", perform)
+
+
+@staff_view
+@require_POST
+def concern_publish(request: HttpRequest, tracking_code: str) -> HttpResponse:
+    def perform(concern: Concern, data: dict) -> str:
+        services.concern_publish_description(
+            concern=concern, text=data["text"], by=request.user
+        )
+        if concern.public_description:
+            return _("The description of %(code)s is published.") % {
+                "code": concern.tracking_code
+            }
+        return _("The description of %(code)s is no longer public.") % {
+            "code": concern.tracking_code
+        }
+
+    return _act(request, tracking_code, "publish", perform)

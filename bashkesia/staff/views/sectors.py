@@ -74,6 +74,7 @@ def _workspace(
         "history": selectors.sector_assignment_history(sector=sector),
         "can_assign": can_assign,
         "can_propose": can_propose,
+        "can_publish_alert": permissions.can_publish_alert(user, sector),
     }
     if can_assign:
         context["assign_form"] = assign_form or _assign_form(request)

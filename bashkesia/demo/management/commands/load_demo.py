@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from bashkesia.demo.concerns import demo_concerns_load
 from bashkesia.demo.loader import demo_load
 from bashkesia.territory.importers import ImportRejected
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             summary = demo_load()
+            concerns = demo_concerns_load()
         except ImportRejected as exc:
             raise CommandError(
                 "Demo data rejected:\n" + "\n".join(exc.problems)
@@ -19,6 +21,7 @@ class Command(BaseCommand):
                 f"Demo data loaded: {summary.regions} regional directorates, "
                 f"{summary.municipalities} municipalities, {summary.settlements} "
                 f"settlements, {summary.stations} stations, {summary.sectors} "
-                f"sectors, {summary.officers} officers."
+                f"sectors, {summary.officers} officers; {concerns} new demo "
+                "concerns."
             )
         )

@@ -7,6 +7,13 @@
     return element.dataset.sectorUrl.replace("SECTOR-CODE", encodeURIComponent(code));
   }
 
+  // Tooltips as text nodes: Leaflet would read a string as HTML.
+  function text(value) {
+    var span = document.createElement("span");
+    span.textContent = value;
+    return span;
+  }
+
   function loadFeatures(element) {
     if (element.dataset.featuresScript) {
       var node = document.getElementById(element.dataset.featuresScript);
@@ -54,10 +61,23 @@
       var layer = L.geoJSON(collection, {
         style: styleFor,
         interactive: !element.dataset.locateUrl,
+        // A concern's place is only known to about 100 m: draw that circle.
+        pointToLayer: function (feature, latlng) {
+          var closed = feature.properties && feature.properties.closed;
+          return L.circle(latlng, {
+            radius: 110,
+            color: closed ? "#5c6670" : "#a4161a",
+            fillOpacity: 0.35,
+            weight: 1,
+          });
+        },
         onEachFeature: function (feature, path) {
           var props = feature.properties || {};
+          if (props.label) {
+            path.bindTooltip(text(props.label + (props.status ? " · " + props.status : "")));
+          }
           if (props.code && !element.dataset.locateUrl) {
-            path.bindTooltip(props.code + " " + (props.name || ""));
+            path.bindTooltip(text(props.code + " " + (props.name || "")));
             path.on("click", function () {
               window.location.assign(sectorUrl(element, props.code));
             });
