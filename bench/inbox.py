@@ -382,9 +382,10 @@ class Browser:
 
     def __init__(self, username: str) -> None:
         from django.conf import settings
-        from django.core.handlers.wsgi import WSGIHandler
 
-        self.app = WSGIHandler()
+        from config.wsgi import application  # what gunicorn serves
+
+        self.app = application
         self.cookies = {settings.SESSION_COOKIE_NAME: _session_key(username)}
         self.status = ""
         self.body = b""

@@ -36,11 +36,11 @@ TARGETED = {"/sq/", "/sr/", "/sq/sectors/PRZ-01/", "/sr/sectors/PRZ-01/"}
 def main() -> None:
     django.setup()
     from django.core.cache import cache
-    from django.core.handlers.wsgi import WSGIHandler
+
+    from config.wsgi import application as app  # what gunicorn serves
 
     from .table import print_table
 
-    app = WSGIHandler()
     statuses: list[str] = []
 
     def start_response(status, headers, exc_info=None):

@@ -100,6 +100,23 @@ def sectors_in_scope(user: AnyUser) -> QuerySet[Sector]:
     return Sector.objects.filter(scope)
 
 
+# The roles whose scope holds sectors and the officers working them.
+TERRITORIAL_ROLES = {
+    Role.SECTOR_OFFICER,
+    Role.SECTOR_LEADER,
+    Role.STATION_COMMANDER,
+    Role.REGIONAL_COORDINATOR,
+    Role.DIRECTORATE_STAFF,
+    Role.DIRECTOR_GENERAL,
+}
+
+
+def has_territorial_scope(user: AnyUser) -> bool:
+    """Return whether the user's roles give them sectors and officers to see
+    (without a query: the back office's menu asks on every page)."""
+    return bool(roles(user) & TERRITORIAL_ROLES)
+
+
 def can_view_sector(user: AnyUser, sector: Sector) -> bool:
     return sectors_in_scope(user).filter(pk=sector.pk).exists()
 

@@ -146,7 +146,7 @@ class Concern(TimeStampedModel):
     idempotency_key = models.CharField(
         max_length=100, null=True, blank=True, unique=True
     )
-    submitted_at = models.DateTimeField(_("submitted"), db_index=True)
+    submitted_at = models.DateTimeField(_("submitted"))
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 

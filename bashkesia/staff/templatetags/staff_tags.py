@@ -12,8 +12,8 @@ def staff_nav(context) -> dict:
     user = context["request"].user
     return {
         "request": context["request"],
-        "show_sectors": permissions.sectors_in_scope(user).exists(),
-        "show_officers": permissions.officers_in_scope(user).exists(),
+        "show_sectors": permissions.has_territorial_scope(user),
+        "show_officers": permissions.has_territorial_scope(user),
         "show_audit": permissions.can_view_audit(user),
         "show_users": permissions.can_manage_users(user),
         "show_admin": permissions.can_use_admin(user),

@@ -24,6 +24,7 @@ from bashkesia.concerns import staff_selectors as selectors
 from bashkesia.concerns.models import DESCRIPTION_LIMIT, Category, Concern, Status
 from bashkesia.concerns.questions import answers_display
 from bashkesia.core import clock
+from bashkesia.core.widgets import FastSelect
 from bashkesia.officers.models import Officer
 from bashkesia.territory.models import Sector
 
@@ -44,6 +45,7 @@ class InboxFilterForm(forms.Form):
             *Status.choices,
         ],
         required=False,
+        widget=FastSelect,
     )
     category = forms.ModelChoiceField(
         label=gettext_lazy("Category"),
@@ -51,6 +53,7 @@ class InboxFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=gettext_lazy("All categories"),
+        widget=FastSelect,
     )
     sector = forms.ModelChoiceField(
         label=gettext_lazy("Sector"),
@@ -58,6 +61,7 @@ class InboxFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=gettext_lazy("All my sectors"),
+        widget=FastSelect,
     )
     overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
     mine = forms.BooleanField(label=gettext_lazy("Assigned to me"), required=False)
