@@ -18,3 +18,12 @@ class UsernameOrEmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        """The signed-in user of a request, with their account (read by the
+        session guard on every request) in the same query."""
+        User = get_user_model()  # noqa: N806
+        user = (
+            User._default_manager.select_related("account").filter(pk=user_id).first()
+        )
+        return user if user is not None and self.user_can_authenticate(user) else None

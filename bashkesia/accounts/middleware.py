@@ -15,11 +15,10 @@ class SessionGuardMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            valid_after = (
-                Account.objects.filter(user=user)
-                .values_list("sessions_valid_after", flat=True)
-                .first()
-            )
+            try:
+                valid_after = user.account.sessions_valid_after
+            except Account.DoesNotExist:
+                valid_after = None
             signed_in_at = request.session.get(SESSION_SIGNED_IN_AT, 0)
             if valid_after and signed_in_at < valid_after.timestamp():
                 logout(request)

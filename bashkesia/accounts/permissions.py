@@ -57,17 +57,22 @@ def _regions(user: AnyUser, role: str) -> list[int]:
 
 
 def _assigned_sector_ids(user: AnyUser, kind: str) -> list[int]:
+    """Return the sectors the user's officer works today as ``kind``
+    (memoised on the user object, like ``grants``: one query a request)."""
     if user.pk is None:
         return []
     day = clock.today()
-    return list(
-        SectorAssignment.objects.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=day),
-            officer__user_id=user.pk,
-            kind=kind,
-            start_date__lte=day,
-        ).values_list("sector_id", flat=True)
-    )
+    memo = user.__dict__.setdefault("_bashkesia_assigned", {})
+    if (kind, day) not in memo:
+        memo[(kind, day)] = list(
+            SectorAssignment.objects.filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=day),
+                officer__user_id=user.pk,
+                kind=kind,
+                start_date__lte=day,
+            ).values_list("sector_id", flat=True)
+        )
+    return memo[(kind, day)]
 
 
 def _station_scope(station_ids: list[int]) -> Q:
