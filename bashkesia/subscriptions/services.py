@@ -5,6 +5,7 @@ receives the sector's news. Every message carries a one-click unsubscribe
 (a link, and the ``List-Unsubscribe`` headers of RFC 8058).
 """
 
+import datetime
 import secrets
 from collections.abc import Callable
 
@@ -94,6 +95,18 @@ def subscription_confirm(*, subscription: Subscription) -> Subscription:
 def subscription_end(*, subscription: Subscription) -> None:
     """End the subscription: the address is deleted."""
     Subscription.objects.filter(pk=subscription.pk).delete()
+
+
+UNCONFIRMED_KEPT = datetime.timedelta(days=7)
+
+
+@transaction.atomic
+def subscriptions_prune() -> int:
+    """Delete the addresses nobody confirmed within a week; return how many."""
+    deleted, _by_model = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=clock.now() - UNCONFIRMED_KEPT
+    ).delete()
+    return deleted
 
 
 def subscribers_notify(

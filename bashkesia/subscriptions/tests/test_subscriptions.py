@@ -192,3 +192,27 @@ def test_the_sector_page_offers_to_follow_it(client):
     page = client.get("/en/sectors/PRZ-01/").content.decode()
     assert 'action="/en/sectors/PRZ-01/follow/"' in page
     assert "Follow this sector" in page
+
+
+def test_unconfirmed_addresses_are_deleted_after_a_week(monkeypatch):
+    import datetime
+
+    from django.core.management import call_command
+
+    from bashkesia.core import clock
+
+    subscribed("kept@example.org")
+    subscription_request(
+        sector=Sector.objects.get(code="PRZ-01"), email="new@example.org", language="en"
+    )
+    subscription_request(
+        sector=Sector.objects.get(code="PRZ-01"), email="old@example.org", language="en"
+    )
+    Subscription.objects.filter(email="old@example.org").update(
+        created_at=clock.now() - datetime.timedelta(days=8)
+    )
+    call_command("prune_subscriptions")
+    assert sorted(Subscription.objects.values_list("email", flat=True)) == [
+        "kept@example.org",
+        "new@example.org",
+    ]
