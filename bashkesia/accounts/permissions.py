@@ -254,37 +254,16 @@ def concerns_in_scope(user: AnyUser) -> QuerySet[Concern]:
 
 
 def can_handle_concern(user: AnyUser, concern: Concern) -> bool:
-    """Return whether the user may act on the concern: the sector officers and
-    leaders of its sector, the commander of its station, directorate staff.
-
-    Regional coordinators and the Director General only read concerns.
-    """
-    role_set = roles(user)
-    if Role.DIRECTORATE_STAFF in role_set:
-        return True
-    if (
-        Role.STATION_COMMANDER in role_set
-        and Sector.objects.filter(
-            _station_scope(_stations(user, Role.STATION_COMMANDER)),
-            pk=concern.sector_id,
-        ).exists()
-    ):
-        return True
-    kinds = [
-        kind
-        for role, kind in (
-            (Role.SECTOR_LEADER, SectorAssignment.Kind.SECTOR_LEADER),
-            (Role.SECTOR_OFFICER, SectorAssignment.Kind.SECTOR_OFFICER),
-        )
-        if role in role_set
-    ]
-    return any(concern.sector_id in _assigned_sector_ids(user, kind) for kind in kinds)
+    """Return whether the user may act on the concern: those who act in its
+    sector (``sectors_acted_in``). Regional coordinators and the Director
+    General only read concerns."""
+    return can_act_in_sector(user, concern.sector_id)
 
 
-def sectors_for_alerts(user: AnyUser) -> QuerySet[Sector]:
-    """Return the sectors the user may publish alerts to: those they act in
-    (directorate staff everywhere, a commander in their station, leaders and
-    officers in their sectors)."""
+def sectors_acted_in(user: AnyUser) -> QuerySet[Sector]:
+    """Return the sectors where the user acts (handles concerns, publishes
+    alerts): directorate staff everywhere, a commander in their station,
+    leaders and officers in the sectors they work."""
     role_set = roles(user)
     if Role.DIRECTORATE_STAFF in role_set:
         return Sector.objects.all()
@@ -300,8 +279,14 @@ def sectors_for_alerts(user: AnyUser) -> QuerySet[Sector]:
     return Sector.objects.filter(scope)
 
 
+def can_act_in_sector(user: AnyUser, sector_id: int) -> bool:
+    if has_role(user, Role.DIRECTORATE_STAFF):
+        return True
+    return sectors_acted_in(user).filter(pk=sector_id).exists()
+
+
 def can_publish_alert(user: AnyUser, sector: Sector) -> bool:
-    return sectors_for_alerts(user).filter(pk=sector.pk).exists()
+    return can_act_in_sector(user, sector.pk)
 
 
 def can_see_reporter_contact(user: AnyUser, concern: Concern) -> bool:

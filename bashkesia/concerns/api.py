@@ -3,6 +3,7 @@
 import datetime
 from typing import Annotated
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import translation
@@ -11,8 +12,9 @@ from ninja import Field, Header, Router, Schema, Status
 from ninja.errors import HttpError
 
 from bashkesia.core.audit import client_address
+from bashkesia.core.ratelimits import allow
 
-from . import ratelimits, selectors, services
+from . import selectors, services
 from .models import DESCRIPTION_LIMIT, Category, Concern
 
 router = Router(tags=["concerns"])
@@ -91,10 +93,10 @@ def concern_create(
     """Store a concern, routed to the sector at (lat, lon); 201 with its
     tracking code. Repeating a request with the same ``Idempotency-Key``
     header returns the first concern (200) instead of a second one."""
-    if not ratelimits.allow(
+    if not allow(
         action="concern",
         address=client_address(request),
-        limit=ratelimits.submissions_per_hour(),
+        limit=settings.BASHKESIA_CONCERNS_PER_HOUR,
     ):
         raise HttpError(429, _("Too many concerns from your connection; try later."))
     category = Category.objects.filter(code=data.category, is_active=True).first()

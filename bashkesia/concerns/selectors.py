@@ -61,7 +61,7 @@ def concern_list_public(
         concerns.select_related("category")
         .only(
             "pk", "category", "status", "latitude", "longitude",
-            "public_description", "submitted_at", "closed_at", "referred_to",
+            "public_description", "submitted_at", "closed_at",
         )
         .order_by("-submitted_at", "-pk")
     )  # fmt: skip

@@ -12,11 +12,11 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bashkesia.core import clock, photos
+from bashkesia.core.text import clean_text
 from bashkesia.officers.models import Officer
 from bashkesia.territory.selectors import sector_id_at_point
 
@@ -56,11 +56,6 @@ TRANSITIONS: dict[str, set[str]] = {
     Status.NOT_POLICE: set(),
     Status.DUPLICATE: set(),
 }  # fmt: skip
-
-
-def clean_text(text: str) -> str:
-    """Return plain text: tags stripped, whitespace trimmed."""
-    return strip_tags(text or "").strip()
 
 
 def tracking_code_new() -> str:

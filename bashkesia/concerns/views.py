@@ -1,5 +1,6 @@
 """The citizen's side of concerns: raise one, follow it, add to it, reopen it."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -10,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bashkesia.core.audit import client_address
+from bashkesia.core.ratelimits import allow
 from bashkesia.territory.selectors import sector_get, settlement_search
 
-from . import ratelimits, selectors, services
+from . import selectors, services
 from .forms import (
     ConcernForm,
     PublicFilterForm,
@@ -65,10 +67,10 @@ def concern_new(request: HttpRequest) -> HttpResponse:
     context = {"form": form}
     if request.method == "GET":
         return render(request, "concerns/new.html", context)
-    if not ratelimits.allow(
+    if not allow(
         action="concern",
         address=client_address(request),
-        limit=ratelimits.submissions_per_hour(),
+        limit=settings.BASHKESIA_CONCERNS_PER_HOUR,
     ):
         return _too_many(request, "concerns/new.html", context)
     if not form.is_valid():
@@ -153,10 +155,10 @@ def concern_add_message(request: HttpRequest, tracking_code: str) -> HttpRespons
     concern = selectors.concern_get_by_tracking_code(tracking_code=tracking_code)
     form = ReporterMessageForm(request.POST)
     context = _track_context(request, concern, message_form=form)
-    if not ratelimits.allow(
+    if not allow(
         action="concern-message",
         address=client_address(request),
-        limit=ratelimits.messages_per_hour(),
+        limit=settings.BASHKESIA_CONCERN_MESSAGES_PER_HOUR,
     ):
         return _too_many(request, "concerns/track.html", context)
     if not form.is_valid():

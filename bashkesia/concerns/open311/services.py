@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from bashkesia.concerns import questions
 from bashkesia.concerns.models import ApiKey, Concern
-from bashkesia.concerns.services import clean_text, concern_submit
+from bashkesia.concerns.services import concern_submit
 from bashkesia.core import clock
+from bashkesia.core.text import clean_text
 from bashkesia.territory.selectors import settlement_search
 
 from . import selectors

@@ -71,9 +71,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": paginate(request, alerts),
             "publish_sector_ids": set(
-                permissions.sectors_for_alerts(request.user).values_list(
-                    "pk", flat=True
-                )
+                permissions.sectors_acted_in(request.user).values_list("pk", flat=True)
             ),
             "today": clock.today(),
         },
@@ -83,7 +81,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
 @staff_view
 @require_http_methods(["GET", "POST"])
 def alert_create(request: HttpRequest) -> HttpResponse:
-    sectors = permissions.sectors_for_alerts(request.user).order_by("code")
+    sectors = permissions.sectors_acted_in(request.user).order_by("code")
     if not sectors.exists():
         raise PermissionDenied
     initial = {
