@@ -11,6 +11,13 @@ from django.db.models import Q, QuerySet
 from bashkesia.concerns.models import Concern
 from bashkesia.core import clock
 from bashkesia.officers.models import Officer, SectorAssignment
+from bashkesia.partnership.models import (
+    Forum,
+    ForumKind,
+    MemberRole,
+    Membership,
+    Problem,
+)
 from bashkesia.territory.models import Sector, Station
 
 from .models import Role, RoleGrant
@@ -298,3 +305,140 @@ def can_see_reporter_contact(user: AnyUser, concern: Concern) -> bool:
         and not concern.is_anonymous
         and can_handle_concern(user, concern)
     )
+
+
+# Partnership: forums, meetings, priorities and problems
+
+
+def _commanded_station_ids(user: AnyUser) -> list[int]:
+    """Return the stations the user commands, with their substations."""
+    ids = _stations(user, Role.STATION_COMMANDER)
+    if not ids:
+        return []
+    return [
+        *ids,
+        *Station.objects.filter(parent_id__in=ids).values_list("pk", flat=True),
+    ]
+
+
+def forums_in_scope(user: AnyUser) -> QuerySet[Forum]:
+    """Return the forums the user sees in the back office, in every status:
+    the directorate and the Director General all; a regional coordinator
+    their region's; a commander their station's; a secretary or chair the
+    forums whose record they keep."""
+    role_set = roles(user)
+    if role_set & KOSOVO_WIDE_READERS:
+        return Forum.objects.all()
+    scope = Q(pk__in=[])
+    if Role.REGIONAL_COORDINATOR in role_set:
+        scope |= Q(
+            municipality__region_id__in=_regions(user, Role.REGIONAL_COORDINATOR)
+        )
+    if Role.STATION_COMMANDER in role_set:
+        scope |= Q(station_id__in=_commanded_station_ids(user))
+    if Role.FORUM_SECRETARY in role_set:
+        scope |= Q(pk__in=_kept_forum_ids(user))
+    return Forum.objects.filter(scope)
+
+
+def _kept_forum_ids(user: AnyUser) -> list[int]:
+    """Return the forums whose record the user keeps today: they are its
+    current secretary or chair, with an account linked to the seat."""
+    if user.pk is None:
+        return []
+    day = clock.today()
+    memo = user.__dict__.setdefault("_bashkesia_kept_forums", {})
+    if day not in memo:
+        memo[day] = list(
+            Membership.objects.filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=day),
+                user_id=user.pk,
+                role__in=[MemberRole.SECRETARY, MemberRole.CHAIR],
+                start_date__lte=day,
+            ).values_list("forum_id", flat=True)
+        )
+    return memo[day]
+
+
+def can_view_forum_record(user: AnyUser, forum: Forum) -> bool:
+    """Return whether the user sees the forum's staff record (requests,
+    requesters' contact, the security analysis, every meeting)."""
+    return forums_in_scope(user).filter(pk=forum.pk).exists()
+
+
+def can_propose_klsp(user: AnyUser, station: Station) -> bool:
+    """A station commander proposes a KLSP in their own station's area."""
+    return station.pk in _commanded_station_ids(user)
+
+
+def can_review_klsp_request(user: AnyUser, forum: Forum) -> bool:
+    """The commander of the forum's station approves or rejects citizens'
+    request for a KLSP."""
+    return forum.station_id in _commanded_station_ids(user)
+
+
+def can_give_final_approval(user: AnyUser) -> bool:
+    """The Director General gives (or refuses) a KLSP final approval."""
+    return has_role(user, Role.DIRECTOR_GENERAL)
+
+
+def can_set_up_forum(user: AnyUser, station: Station) -> bool:
+    """Set up a KKSB or an EVSB, or dissolve a forum: directorate staff
+    anywhere, a commander in their station."""
+    return has_role(user, Role.DIRECTORATE_STAFF) or can_propose_klsp(user, station)
+
+
+def can_dissolve_forum(user: AnyUser, forum: Forum) -> bool:
+    return has_role(user, Role.DIRECTORATE_STAFF, Role.DIRECTOR_GENERAL) or (
+        forum.station_id in _commanded_station_ids(user)
+    )
+
+
+def can_manage_members(user: AnyUser, forum: Forum) -> bool:
+    """Record members and their seats: directorate staff, the commander of the
+    forum's station, and the forum's secretary or chair."""
+    return (
+        has_role(user, Role.DIRECTORATE_STAFF)
+        or forum.station_id in _commanded_station_ids(user)
+        or can_keep_forum_record(user, forum)
+    )
+
+
+def can_keep_forum_record(user: AnyUser, forum: Forum) -> bool:
+    """Schedule meetings, record attendance, draft and approve minutes, follow
+    action items and the work plan: the forum's secretary or chair (holding
+    the forum secretary role), and directorate staff."""
+    if has_role(user, Role.DIRECTORATE_STAFF):
+        return True
+    return has_role(user, Role.FORUM_SECRETARY) and forum.pk in _kept_forum_ids(user)
+
+
+def can_file_security_report(user: AnyUser, forum: Forum) -> bool:
+    """The commander of the forum's station reports on security to a KKSB's
+    meetings (directorate staff may file it for them)."""
+    return forum.kind == ForumKind.KKSB and (
+        has_role(user, Role.DIRECTORATE_STAFF)
+        or forum.station_id in _commanded_station_ids(user)
+    )
+
+
+def can_manage_priorities(user: AnyUser, sector: Sector) -> bool:
+    """Sector officers and leaders set their sectors' priorities (their
+    commander and the directorate too): ``sectors_acted_in``."""
+    return can_act_in_sector(user, sector.pk)
+
+
+def problems_in_scope(user: AnyUser) -> QuerySet[Problem]:
+    """Return the problems of the sectors in the user's scope (read)."""
+    sector_ids = list(sectors_in_scope(user).values_list("pk", flat=True))
+    return Problem.objects.filter(sector_id__in=sector_ids)
+
+
+def can_work_problem(user: AnyUser, problem: Problem) -> bool:
+    """Open and work a problem: those who act in its sector."""
+    return can_act_in_sector(user, problem.sector_id)
+
+
+def can_publish_event(user: AnyUser, sector: Sector) -> bool:
+    """Publish a community event in a sector: those who act in it."""
+    return can_act_in_sector(user, sector.pk)

@@ -5,7 +5,12 @@ from .views import (
     audit,
     concerns,
     dashboard,
+    events,
+    forums,
+    meetings,
     officers,
+    priorities,
+    problems,
     sectors,
     security,
     users,
@@ -78,4 +83,14 @@ urlpatterns += [
     path(CONCERN + "merge/", concerns.concern_merge, name="concern-merge"),
     path(CONCERN + "moderate/", concerns.concern_moderate, name="concern-moderate"),
     path(CONCERN + "publish/", concerns.concern_publish, name="concern-publish"),
+    # Partnership (issue 6). Forums and KLSP requests (views/forums.py)
+    # -- end of forums
+    # Meetings, minutes, action items, work plans (views/meetings.py)
+    # -- end of meetings
+    # Community events (views/events.py)
+    # -- end of events
+    # Sector priorities (views/priorities.py)
+    # -- end of priorities
+    # Problem-solving (views/problems.py)
+    # -- end of problems
 ]

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "bashkesia.concerns",
     "bashkesia.subscriptions",
     "bashkesia.alerts",
+    "bashkesia.partnership",
     "bashkesia.staff",
     "bashkesia.api",
     "bashkesia.demo",
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "bashkesia.accounts.middleware.SlidingSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -130,9 +132,9 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["bashkesia.accounts.backends.UsernameOrEmailBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
-# Sessions end after 30 minutes without a request.
+# Sessions end after 30 minutes without a request (renewed at most once a
+# minute by accounts.middleware.SlidingSessionMiddleware).
 SESSION_COOKIE_AGE = int(os.environ.get("BASHKESIA_SESSION_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Demo accounts (made by load_demo) may sign in only where this is on; `make
 # setup` switches it on in .env for the demo.

@@ -220,7 +220,38 @@ def test_signing_out_needs_a_post(client, staff_user):
 
 def test_sessions_end_after_thirty_idle_minutes(settings):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_a_used_session_is_renewed_at_most_once_a_minute(client, staff_user, now):
+    from django.contrib.sessions.models import Session
+
+    client.force_login(staff_user)
+    client.get("/en/")
+    key = client.cookies[settings_name()].value
+
+    def expiry():
+        return Session.objects.get(session_key=key).expire_date
+
+    first = expiry()
+    now(datetime.timedelta(seconds=30))
+    response = client.get("/en/")
+    assert settings_name() not in response.cookies  # not written again
+    assert expiry() == first
+    now(datetime.timedelta(seconds=31))
+    response = client.get("/en/")
+    assert settings_name() in response.cookies
+    assert expiry() > first
+
+
+def test_a_visitor_without_a_session_is_not_given_one(client, db):
+    response = client.get("/en/")
+    assert settings_name() not in response.cookies
+
+
+def settings_name():
+    from django.conf import settings
+
+    return settings.SESSION_COOKIE_NAME
 
 
 def test_passwords_are_hashed_with_argon2():

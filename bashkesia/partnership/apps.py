@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnershipConfig(AppConfig):
+    name = "bashkesia.partnership"
+    verbose_name = _("Partnership")
+
+    def ready(self) -> None:
+        from bashkesia.core.audit import audit
+
+        from . import models
+
+        for model in (
+            models.Forum,
+            models.Membership,
+            models.Meeting,
+            models.ActionItem,
+            models.SectorPriority,
+            models.Problem,
+            models.Event,
+        ):
+            audit(model)

@@ -1,0 +1,1 @@
+"""Selectors of the partnership app, one module per sub-domain."""

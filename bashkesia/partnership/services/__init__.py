@@ -1,0 +1,1 @@
+"""Services of the partnership app, one module per sub-domain."""

@@ -1,0 +1,1 @@
+"""The public events calendar and its iCalendar feeds."""

@@ -1,0 +1,1 @@
+"""Public pages of a forum's meetings, and their record as PDF."""

@@ -1,0 +1,1 @@
+"""Citizens ask for a KLSP and follow their request."""

@@ -1,0 +1,1 @@
+"""Back office: community events on the public calendar."""

@@ -1,0 +1,1 @@
+"""Back office: forums, KLSP requests and approvals, members."""

@@ -1,0 +1,1 @@
+"""Back office: meetings, attendance, minutes, action items, work plans."""
