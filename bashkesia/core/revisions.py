@@ -13,6 +13,13 @@ def revision_get(*, name: str) -> str:
     return value or ""
 
 
+def revisions_get(*, names: list[str]) -> dict[str, str]:
+    """Return the current tokens of the named bodies of data, in one query
+    ("" for those never set)."""
+    found = dict(Revision.objects.filter(name__in=names).values_list("name", "value"))
+    return {name: found.get(name, "") for name in names}
+
+
 @transaction.atomic
 def revision_bump(*, name: str) -> None:
     """Give the named body of data a new token, when the transaction commits."""

@@ -9,7 +9,7 @@ class PartnershipConfig(AppConfig):
     def ready(self) -> None:
         from bashkesia.core.audit import audit
 
-        from . import models
+        from . import models, signals  # noqa: F401 (connects the signals)
 
         for model in (
             models.Forum,

@@ -16,9 +16,14 @@ import shapely
 from django.conf import settings
 from numpy.typing import ArrayLike
 
-from bashkesia.core.revisions import revision_get
+from bashkesia.core.revisions import revisions_get
 
 TERRITORY = "territory"
+# Bodies of data the memoised responses also derive from (a sector's
+# priorities and next events, kept by the partnership app): a new token of
+# one of them empties the memo, and leaves the tree as it is.
+COMMUNITY = "community"
+MEMO_SOURCES = (COMMUNITY,)
 
 
 @dataclass(eq=False)
@@ -33,8 +38,10 @@ class SectorIndex:
     codes: list[str]
     geometries: np.ndarray
     revision: str = ""
-    # Derived data (serialised responses, ...) that lives as long as the index.
+    # Derived data (serialised responses, ...) that lives as long as the index
+    # and the tokens of ``MEMO_SOURCES`` it was derived from.
     memo: dict[Any, Any] = field(default_factory=dict)
+    memo_tokens: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         shapely.prepare(self.geometries)
@@ -91,11 +98,21 @@ class Locator:
         if index is not None and time.monotonic() - self._checked_at < interval:
             return index
         with self._lock:
-            revision = revision_get(name=TERRITORY)
+            tokens = revisions_get(names=[TERRITORY, *MEMO_SOURCES])
+            revision = tokens.pop(TERRITORY)
             if self._index is None or self._index.revision != revision:
                 self._index = self._build(revision)
+            elif self._index.memo_tokens != tokens:
+                self._index.memo.clear()
+            self._index.memo_tokens = tokens
             self._checked_at = time.monotonic()
             return self._index
+
+    def forget_memo(self) -> None:
+        """Forget the memoised responses; the tree stays."""
+        with self._lock:
+            if self._index is not None:
+                self._index.memo.clear()
 
     def invalidate(self) -> None:
         """Forget the index; the next lookup rebuilds it."""
