@@ -52,6 +52,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint bashkesia
 	$(BIN)/mypy bashkesia/*/services.py bashkesia/*/selectors.py \
+		bashkesia/*/services/*.py bashkesia/*/selectors/*.py \
 		bashkesia/territory/locator.py bashkesia/accounts/permissions.py
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from bashkesia.partnership.views import events as event_views
 from bashkesia.web import views as web_views
 
 urlpatterns = [
@@ -11,6 +12,20 @@ urlpatterns = [
     path("api/", include("bashkesia.api.urls")),
     path("open311/v2/", include("bashkesia.concerns.open311.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The events' iCalendar feeds: one address for every language (?lang=).
+    path("events.ics", event_views.ical_all, name="events-ical"),
+    path(
+        "events/municipality/<str:code>.ics",
+        event_views.ical_municipality,
+        name="events-ical-municipality",
+    ),
+    path(
+        "events/sector/<str:code>.ics",
+        event_views.ical_sector,
+        name="events-ical-sector",
+    ),
+    path("events/forum/<int:pk>.ics", event_views.ical_forum, name="events-ical-forum"),
+    path("events/<int:pk>.ics", event_views.ical_event, name="event-ical"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

@@ -14,6 +14,7 @@ from bashkesia.officers.models import Officer, SectorAssignment
 from bashkesia.partnership.models import (
     Forum,
     ForumKind,
+    ForumStatus,
     MemberRole,
     Membership,
     Problem,
@@ -442,3 +443,67 @@ def can_work_problem(user: AnyUser, problem: Problem) -> bool:
 def can_publish_event(user: AnyUser, sector: Sector) -> bool:
     """Publish a community event in a sector: those who act in it."""
     return can_act_in_sector(user, sector.pk)
+
+
+# Partnership: the forums' back office (issue 6, forums)
+
+
+FORUM_ROLES = {
+    Role.DIRECTORATE_STAFF,
+    Role.DIRECTOR_GENERAL,
+    Role.REGIONAL_COORDINATOR,
+    Role.STATION_COMMANDER,
+    Role.FORUM_SECRETARY,
+}
+
+
+def can_use_forums_back_office(user: AnyUser) -> bool:
+    """Return whether the user's roles give them forums to see in the back
+    office (without a query: the menu asks on every page)."""
+    return bool(roles(user) & FORUM_ROLES)
+
+
+def forums_awaiting_decision(user: AnyUser) -> QuerySet[Forum]:
+    """Return the KLSPs waiting for the user's decision: citizens' requests
+    in the stations they command; for the Director General, those awaiting
+    final approval."""
+    scope = Q(
+        kind=ForumKind.KLSP,
+        status=ForumStatus.REQUESTED,
+        station_id__in=_commanded_station_ids(user),
+    )
+    if can_give_final_approval(user):
+        scope |= Q(kind=ForumKind.KLSP, status=ForumStatus.AWAITING_APPROVAL)
+    return Forum.objects.filter(scope)
+
+
+def can_edit_forum(user: AnyUser, forum: Forum) -> bool:
+    """Change a forum's record (names, area, purpose, project): those who
+    set forums up in its station (directorate staff, its commander)."""
+    return can_set_up_forum(user, forum.station)
+
+
+def stations_for_klsp_proposal(user: AnyUser) -> QuerySet[Station]:
+    """Return the stations where the user may propose a KLSP: those they
+    command, with their substations."""
+    return Station.objects.filter(pk__in=_commanded_station_ids(user))
+
+
+def stations_for_forum_setup(user: AnyUser) -> QuerySet[Station]:
+    """Return the stations where the user may set up a KKSB or an EVSB."""
+    if has_role(user, Role.DIRECTORATE_STAFF):
+        return Station.objects.all()
+    return stations_for_klsp_proposal(user)
+
+
+def publishes_events(user: AnyUser) -> bool:
+    """Return whether the user's roles let them publish community events
+    (without a query: the back office's menu asks on every page); where,
+    ``sectors_acted_in`` says."""
+    return has_role(
+        user,
+        Role.DIRECTORATE_STAFF,
+        Role.STATION_COMMANDER,
+        Role.SECTOR_LEADER,
+        Role.SECTOR_OFFICER,
+    )

@@ -226,20 +226,76 @@ def neighbourhood_team(sector: Sector) -> list[dict[str, Any]]:
 
 
 def neighbourhood_events(sector: Sector) -> list[dict[str, Any]]:
-    """Return the sector's public events (``EventOut`` dicts).
+    """Return the sector's upcoming public events (``EventOut`` dicts), soonest
+    first: its own, its forums' and its municipality-wide ones (see
+    ``bashkesia.partnership.selectors.events``). Cancelled events are left
+    out, as data.police.uk has no way to mark them.
 
-    Public events arrive with the partnership app; until then there are none.
+    As there, dates are local times without a zone ("2026-12-01T18:00:00"),
+    ``description`` is escaped text (or null) and ``type`` a plain word: a
+    forum meeting is a "meeting", meeting the sector officers a "surgery"
+    (the British name for it); the sector's station is the contact.
     """
-    return []
+    # Imported here: the partnership app builds on the territory this module
+    # serves, and its events are this function's only concern.
+    from django.utils import timezone
+
+    from bashkesia.partnership.models import Event
+    from bashkesia.partnership.selectors.events import event_list_upcoming
+
+    types = {
+        Event.Kind.FORUM_MEETING: "meeting",
+        Event.Kind.MEET_OFFICERS: "surgery",
+        Event.Kind.SCHOOL_VISIT: "school visit",
+        Event.Kind.CAMPAIGN: "campaign",
+        Event.Kind.OTHER: "other",
+    }
+
+    def local(moment):
+        return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M:%S")
+
+    contact = _contact_details(
+        email=sector.station.email, telephone=sector.station.telephone
+    )
+    return [
+        {
+            "title": event.title,
+            "description": escape(event.description) or None,
+            "type": types[event.kind],
+            "address": event.place or event.online_link or None,
+            "start_date": local(event.starts_at),
+            "end_date": local(event.ends_at) if event.ends_at else None,
+            "contact_details": contact,
+        }
+        for event in event_list_upcoming(sector=sector).filter(is_cancelled=False)
+    ]
 
 
 def neighbourhood_priorities(sector: Sector) -> list[dict[str, Any]]:
     """Return the sector's priorities (``PriorityOut`` dicts, keyed
     ``issue-date``/``action-date`` as data.police.uk does).
 
-    Sector priorities arrive with the partnership app; until then none.
+    Like data.police.uk: current and past priorities, the newest issue first;
+    dates as midnight timestamps ("2024-03-01T00:00:00"); ``action`` and
+    ``action-date`` null until an action is recorded; the texts (HTML there)
+    escaped. Which concerns a priority answers is never given.
     """
-    return []
+    import datetime
+
+    from bashkesia.partnership.selectors.priorities import priority_list_policeuk
+
+    def timestamp(day: datetime.date | None) -> str | None:
+        return None if day is None else f"{day.isoformat()}T00:00:00"
+
+    return [
+        {
+            "issue": escape(priority.issue),
+            "issue-date": timestamp(priority.issue_date),
+            "action": escape(priority.action) if priority.action else None,
+            "action-date": timestamp(priority.action_date),
+        }
+        for priority in priority_list_policeuk(sector=sector)
+    ]
 
 
 def neighbourhood_detail(request: HttpRequest, sector: Sector) -> dict[str, Any]:

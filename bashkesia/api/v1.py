@@ -6,6 +6,7 @@ from ninja.renderers import JSONRenderer
 from bashkesia.concerns.api import router as concerns_router
 from bashkesia.core import api_errors
 from bashkesia.officers.api import router as officers_router
+from bashkesia.partnership.api import router as partnership_router
 from bashkesia.territory.api import router as territory_router
 
 
@@ -29,3 +30,4 @@ api_errors.install(api)
 api.add_router("/", territory_router)
 api.add_router("/", officers_router)
 api.add_router("/", concerns_router)
+api.add_router("/", partnership_router)

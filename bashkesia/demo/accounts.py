@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 import pyotp
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from bashkesia.accounts import services as account_services
-from bashkesia.accounts.models import Account, Role
+from bashkesia.accounts.models import Account, Role, RoleGrant
 from bashkesia.core import clock
 from bashkesia.officers.models import Officer, SectorAssignment
+from bashkesia.partnership.models import ForumKind, ForumStatus, MemberRole, Membership
 from bashkesia.territory.models import Region, Station
 
 PASSWORD = "bashkesia-demo"  # noqa: S105 (published demo login)
@@ -43,6 +45,7 @@ DEMO_LOGINS = [
     DemoLogin("directorate", Role.DIRECTORATE_STAFF, "Kosovo"),
     DemoLogin("director", Role.DIRECTOR_GENERAL, "Kosovo"),
     DemoLogin("clerk", Role.STATISTICS_CLERK, "PRZ"),
+    DemoLogin("secretary", Role.FORUM_SECRETARY, "KKSB PRZ"),
     DemoLogin("admin", Role.ADMINISTRATOR, "system"),
 ]
 
@@ -74,6 +77,43 @@ def _officer_for(login: DemoLogin) -> Officer | None:
     return None
 
 
+def demo_secretary_seat_link() -> None:
+    """Seat the demo "secretary" sign-in as the current secretary of the KKSB
+    of Prizren, when both the account and the demo forums exist (whichever
+    was loaded first)."""
+    user = get_user_model().objects.filter(username="secretary").first()
+    seat = (
+        Membership.objects.filter(
+            forum__is_demo=True,
+            forum__kind=ForumKind.KKSB,
+            forum__status=ForumStatus.ACTIVE,
+            forum__municipality__code="PRZ",
+            role=MemberRole.SECRETARY,
+            end_date__isnull=True,
+        )
+        .order_by("-start_date", "-pk")
+        .first()
+    )
+    if user is None or seat is None or seat.user_id == user.pk:
+        return
+    seat.user = user
+    seat.save(update_fields=["user", "updated_at"])
+
+
+def _secretary_role_grant(user: User) -> None:
+    # The back office never grants this role by hand (``RoleGrant.clean``
+    # refuses it): a secretary is appointed with a forum's seat. The demo
+    # appoints one, so it writes the grant that goes with the seat itself.
+    RoleGrant.objects.get_or_create(
+        user=user,
+        role=Role.FORUM_SECRETARY,
+        station=None,
+        region=None,
+        revoked_at=None,
+    )
+    demo_secretary_seat_link()
+
+
 def demo_accounts_ensure() -> None:
     """Create the demo accounts that are missing (existing ones stay as are)."""
     user_model = get_user_model()
@@ -94,6 +134,9 @@ def demo_accounts_ensure() -> None:
         officer = _officer_for(login)
         if officer is not None and officer.user_id != user.pk:
             account_services.officer_link_user(officer=officer, user=user)
+        if login.role == Role.FORUM_SECRETARY:
+            _secretary_role_grant(user)
+            continue
         station = Station.objects.filter(code=login.scope).first()
         region = Region.objects.filter(code=login.scope).first()
         account_services.role_grant(

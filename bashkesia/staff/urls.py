@@ -84,13 +84,134 @@ urlpatterns += [
     path(CONCERN + "moderate/", concerns.concern_moderate, name="concern-moderate"),
     path(CONCERN + "publish/", concerns.concern_publish, name="concern-publish"),
     # Partnership (issue 6). Forums and KLSP requests (views/forums.py)
+    path("forums/", forums.forum_list, name="forum-list"),
+    path("forums/propose/", forums.klsp_propose, name="klsp-propose"),
+    path("forums/new/", forums.forum_create, name="forum-create"),
+    path("forums/<int:pk>/", forums.forum_detail, name="forum-detail"),
+    path(
+        "forums/<int:pk>/station-decision/",
+        forums.forum_station_decide,
+        name="forum-station-decide",
+    ),
+    path(
+        "forums/<int:pk>/final-decision/",
+        forums.forum_final_decide,
+        name="forum-final-decide",
+    ),
+    path("forums/<int:pk>/dissolve/", forums.forum_dissolve, name="forum-dissolve"),
+    path("forums/<int:pk>/edit/", forums.forum_edit, name="forum-edit"),
+    path(
+        "forums/<int:pk>/members/new/",
+        forums.member_add,
+        name="forum-member-add",
+    ),
+    path(
+        "forums/<int:pk>/members/<int:member_pk>/edit/",
+        forums.member_edit,
+        name="forum-member-edit",
+    ),
+    path(
+        "forums/<int:pk>/members/<int:member_pk>/end/",
+        forums.member_end,
+        name="forum-member-end",
+    ),
     # -- end of forums
     # Meetings, minutes, action items, work plans (views/meetings.py)
+    path("forums/<int:pk>/meetings/", meetings.forum_meetings, name="forum-meetings"),
+    path("forums/<int:pk>/actions/", meetings.forum_actions, name="forum-actions"),
+    path(
+        "forums/<int:pk>/work-plans/",
+        meetings.forum_work_plans,
+        name="forum-work-plans",
+    ),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/record.pdf", meetings.meeting_pdf, name="meeting-pdf"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting-cancel"),
+    path("meetings/<int:pk>/held/", meetings.meeting_held, name="meeting-held"),
+    path(
+        "meetings/<int:pk>/attendance/",
+        meetings.meeting_attendance,
+        name="meeting-attendance",
+    ),
+    path("meetings/<int:pk>/minutes/", meetings.minutes_draft, name="meeting-minutes"),
+    path(
+        "meetings/<int:pk>/minutes/approve/",
+        meetings.minutes_approve,
+        name="meeting-minutes-approve",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/correct/",
+        meetings.minutes_correct,
+        name="meeting-minutes-correct",
+    ),
+    path(
+        "meetings/<int:pk>/recommendations/",
+        meetings.recommendation_add,
+        name="meeting-recommendation",
+    ),
+    path(
+        "meetings/<int:pk>/actions/",
+        meetings.meeting_action_item,
+        name="meeting-action-item",
+    ),
+    path(
+        "meetings/<int:pk>/security-report/",
+        meetings.security_report,
+        name="meeting-security-report",
+    ),
+    path(
+        "actions/<int:pk>/update/",
+        meetings.action_item_update,
+        name="action-item-update",
+    ),
+    path(
+        "work-plans/<int:pk>/adopt/",
+        meetings.work_plan_adopt,
+        name="work-plan-adopt",
+    ),
+    path("work-plans/<int:pk>/items/", meetings.work_plan_item, name="work-plan-item"),
     # -- end of meetings
     # Community events (views/events.py)
+    path("events/", events.event_list, name="event-list"),
+    path("events/new/", events.event_create, name="event-create"),
+    path("events/<int:pk>/edit/", events.event_edit, name="event-edit"),
+    path("events/<int:pk>/cancel/", events.event_cancel, name="event-cancel"),
     # -- end of events
     # Sector priorities (views/priorities.py)
+    path("priorities/", priorities.priority_list, name="priority-list"),
+    path("priorities/new/", priorities.priority_create, name="priority-create"),
+    path("priorities/<int:pk>/", priorities.priority_detail, name="priority-detail"),
+    path("priorities/<int:pk>/edit/", priorities.priority_edit, name="priority-edit"),
+    path(
+        "priorities/<int:pk>/action/",
+        priorities.priority_record_action,
+        name="priority-action",
+    ),
+    path(
+        "priorities/<int:pk>/close/", priorities.priority_close, name="priority-close"
+    ),
     # -- end of priorities
     # Problem-solving (views/problems.py)
+    path("problems/", problems.problem_list, name="problem-list"),
+    path("problems/new/", problems.problem_create, name="problem-create"),
+    path("problems/<int:pk>/", problems.problem_detail, name="problem-detail"),
+    path("problems/<int:pk>/edit/", problems.problem_edit, name="problem-edit"),
+    path(
+        "problems/<int:pk>/advance/", problems.problem_advance, name="problem-advance"
+    ),
+    path(
+        "problems/<int:pk>/actions/",
+        problems.problem_action_add,
+        name="problem-action-add",
+    ),
+    path(
+        "problems/<int:pk>/actions/<int:action_id>/",
+        problems.problem_action_edit,
+        name="problem-action-edit",
+    ),
+    path(
+        "problems/<int:pk>/publish/", problems.problem_publish, name="problem-publish"
+    ),
     # -- end of problems
 ]

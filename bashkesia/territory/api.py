@@ -1,5 +1,6 @@
 """Territory endpoints of the JSON API (/api/v1/)."""
 
+import datetime
 import json
 from typing import Annotated, Any
 
@@ -112,11 +113,34 @@ class SettlementRef(Schema):
     longitude: float
 
 
+class PriorityRef(Schema):
+    issue: str
+    issue_date: datetime.date
+    action: str
+    action_date: datetime.date | None
+
+
+class EventRef(Schema):
+    id: int
+    kind: str
+    title: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime | None
+    place: str
+    url: str
+
+    @staticmethod
+    def resolve_url(event: Any, context: dict) -> str:
+        return public_url(context["request"], event)
+
+
 class SectorDetailOut(SectorOut):
     description: str
     station: StationOut
     officers: list[AssignedOfficerOut]
     settlements: list[SettlementRef]
+    priorities: list[PriorityRef]
+    next_event: EventRef | None
 
 
 class SettlementOut(SettlementRef):
@@ -152,7 +176,30 @@ def sector_detail(request: HttpRequest, sector: Sector) -> dict[str, Any]:
         SettlementRef.from_orm(settlement).model_dump()
         for settlement in selectors.settlement_list(sector_id=sector.id)
     ]
+    data.update(_community(request, sector))
     return data
+
+
+def _community(request: HttpRequest, sector: Sector) -> dict[str, Any]:
+    """Return the sector's current priorities and its next public event."""
+    # Imported here: partnership builds on territory, not the other way.
+    from bashkesia.partnership.selectors.events import event_list_next_in_sector
+    from bashkesia.partnership.selectors.priorities import priority_list_current
+
+    events = event_list_next_in_sector(sector=sector, limit=1)
+    return {
+        "priorities": [
+            PriorityRef.from_orm(priority).model_dump(mode="json")
+            for priority in priority_list_current(sector=sector)
+        ],
+        "next_event": (
+            EventRef.from_orm(events[0], context={"request": request}).model_dump(
+                mode="json"
+            )
+            if events
+            else None
+        ),
+    }
 
 
 # Sector boundaries derive from the municipal boundaries, which are share-alike.
@@ -193,8 +240,11 @@ def locate(request: HttpRequest, lat: Latitude, lon: Longitude) -> HttpResponse:
     if sector_id is None:
         raise Http404(_("No police sector covers this point; it is outside Kosovo."))
     # The detail of a sector changes only with the territory revision (which
-    # also follows officers) and the day; memoise the serialised body.
-    key = ("locate", sector_id, get_language(), clock.today(), request.get_host())
+    # also follows officers), the community revision (priorities, events; see
+    # ``locator.MEMO_SOURCES``) and the hour (the next event passes); memoise
+    # the serialised body.
+    hour = clock.now().replace(minute=0, second=0, microsecond=0)
+    key = ("locate", sector_id, get_language(), hour, request.get_host())
     body = index.memo.get(key)
     if body is None:
         sector = selectors.sector_list().get(id=sector_id)

@@ -242,6 +242,10 @@ BASHKESIA_CONCERNS_PER_HOUR = int(os.environ.get("BASHKESIA_CONCERNS_PER_HOUR", 
 BASHKESIA_CONCERN_MESSAGES_PER_HOUR = int(
     os.environ.get("BASHKESIA_CONCERN_MESSAGES_PER_HOUR", "30")
 )
+# Citizens' requests for a KLSP one address may send per hour (then 429).
+BASHKESIA_FORUM_REQUESTS_PER_HOUR = int(
+    os.environ.get("BASHKESIA_FORUM_REQUESTS_PER_HOUR", "5")
+)
 # Requests to follow a sector one address may make per hour (then 429).
 BASHKESIA_SUBSCRIPTIONS_PER_HOUR = int(
     os.environ.get("BASHKESIA_SUBSCRIPTIONS_PER_HOUR", "10")

@@ -295,7 +295,7 @@ def test_no_private_officer_field_ever_appears(client):
     }
 
 
-def test_events_and_priorities_are_empty_lists_for_now(client):
+def test_a_sector_without_events_or_priorities_gives_empty_lists(client):
     assert ok(client, "prizren/PRZ-01/events") == []
     assert ok(client, "prizren/PRZ-01/priorities") == []
 

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from bashkesia.demo.accounts import DEMO_LOGINS
+from bashkesia.accounts.tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -67,18 +67,6 @@ def test_a_concern_can_be_placed_by_clicking_the_map(browser_context, served_sit
     page.get_by_role("button", name="Send the concern").click()
     page.wait_for_url(re.compile(r"/en/concerns/[A-Z0-9-]{14}/$"))
     assert "PEJ-" in page.locator("main").inner_text()
-
-
-def sign_in(page, base, username):
-    login = next(login for login in DEMO_LOGINS if login.username == username)
-    page.goto(base + "/en/accounts/login/")
-    page.get_by_label("Username or e-mail").fill(username)
-    page.get_by_label("Password").fill("bashkesia-demo")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/en/accounts/second-factor/"))
-    page.get_by_label("Code from your authenticator app").fill(login.current_code())
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(re.compile(r"/en/staff/$"))
 
 
 def test_citizen_and_officer_hold_a_conversation_to_resolution(

@@ -14,6 +14,8 @@ def staff_nav(context) -> dict:
         "request": context["request"],
         "show_sectors": permissions.has_territorial_scope(user),
         "show_officers": permissions.has_territorial_scope(user),
+        "show_events": permissions.publishes_events(user),
+        "show_forums": permissions.can_use_forums_back_office(user),
         "show_audit": permissions.can_view_audit(user),
         "show_users": permissions.can_manage_users(user),
         "show_admin": permissions.can_use_admin(user),

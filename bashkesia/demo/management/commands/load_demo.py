@@ -1,12 +1,18 @@
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
 from bashkesia.demo.concerns import demo_concerns_load
 from bashkesia.demo.loader import demo_load
+from bashkesia.demo.partnership import demo_partnership_load
 from bashkesia.territory.importers import ImportRejected
 
 
 class Command(BaseCommand):
-    help = "Load the demo data: real territory, made-up sectors and officers."
+    help = (
+        "Load the demo data: real territory; made-up sectors, officers, "
+        "concerns, safety forums, sector priorities and events."
+    )
 
     def handle(self, *args, **options) -> None:
         try:
@@ -16,6 +22,9 @@ class Command(BaseCommand):
             raise CommandError(
                 "Demo data rejected:\n" + "\n".join(exc.problems)
             ) from exc
+        started = time.monotonic()
+        partnership = demo_partnership_load()
+        seconds = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data loaded: {summary.regions} regional directorates, "
@@ -25,3 +34,11 @@ class Command(BaseCommand):
                 "concerns."
             )
         )
+        if partnership.kksb:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo partnership data loaded in {seconds:.1f} s: {partnership}."
+                )
+            )
+        else:
+            self.stdout.write("Demo partnership data already there: nothing added.")
