@@ -844,11 +844,12 @@ def test_the_director_generals_refusal_is_told_to_the_commander(people, run_task
     klsp_final_decide(
         forum=forum, by=people.director, approve=False, reason="Covered already."
     )
+    # In the commander's language: Albanian, the default.
     message = sent(run_tasks)[people.commander.email][0]
     assert message.subject == (
-        "The Director General did not approve the KLSP KLSP Billushë"
+        "Drejtori i Përgjithshëm nuk e miratoi KLSP-në KLSP Billushë"
     )
-    assert "The reason given: Covered already." in message.body
+    assert "Arsyeja e dhënë: Covered already." in message.body
 
 
 def test_requesters_without_an_address_get_no_mail(people, run_tasks):
