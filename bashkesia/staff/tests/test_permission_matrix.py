@@ -11,6 +11,7 @@ in is a form choice outside their scope) and a redirect to the sign-in page for
 an anonymous one.
 """
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -18,7 +19,8 @@ import pytest
 from bashkesia.accounts.models import Role
 from bashkesia.core import clock
 from bashkesia.officers.models import Officer
-from bashkesia.territory.models import Station
+from bashkesia.partnership.models import Forum, ForumKind, Problem, SectorPriority
+from bashkesia.territory.models import Sector, Station
 
 from .conftest import ANONYMOUS, NO_ROLE, OFFICER_ROLES, ROLES, current_officer_of
 
@@ -226,6 +228,91 @@ ACTIONS = [
         alert_data("PEJ-01"),
         refused_with={OFFICER: 400, LEADER: 400, COMMANDER: 400},
     ),
+    # Partnership (issue 6). A forum, priority or problem out of scope is not
+    # found (404) rather than refused: its very existence is the station's.
+    Action(
+        "list the forums in scope",
+        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/forums/",
+    ),
+    Action("open the form to propose a KLSP", {COMMANDER}, "/en/staff/forums/propose/"),
+    Action(
+        "open the form to set up a KKSB or an EVSB",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/forums/new/",
+    ),
+    Action(
+        "open the record of a forum of the station",
+        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/forums/{forum:PRZ-01}/",
+        refused_with={OFFICER: 404, LEADER: 404, CLERK: 404, ADMIN: 404},
+    ),
+    Action(
+        "open the record of a forum of another region",
+        KOSOVO_READERS,
+        "/en/staff/forums/{forum:PEJ-01}/",
+        refused_with={
+            role: 404
+            for role in (OFFICER, LEADER, COMMANDER, COORDINATOR, CLERK, ADMIN)
+        },
+    ),
+    Action(
+        "list the meetings of a forum of the station",
+        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/forums/{forum:PRZ-01}/meetings/",
+        refused_with={OFFICER: 404, LEADER: 404, CLERK: 404, ADMIN: 404},
+    ),
+    Action(
+        "edit a forum of the station",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/forums/{forum:PRZ-01}/edit/",
+        refused_with={OFFICER: 404, LEADER: 404, CLERK: 404, ADMIN: 404},
+    ),
+    Action(
+        "list the priorities of the sectors in scope",
+        {OFFICER, LEADER, COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/priorities/",
+    ),
+    Action(
+        "open the form for a new priority",
+        {OFFICER, LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/priorities/new/",
+    ),
+    Action(
+        "open a priority of another sector of the station",
+        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/priorities/{priority:PRZ-02}/",
+    ),
+    Action(
+        "list the problems in scope",
+        {OFFICER, LEADER, COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/problems/",
+    ),
+    Action(
+        "open the form for a new problem",
+        {OFFICER, LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/problems/new/",
+    ),
+    Action(
+        "open a problem of another sector of the station",
+        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        "/en/staff/problems/{problem:PRZ-02}/",
+    ),
+    Action(
+        "open a problem of another region",
+        KOSOVO_READERS,
+        "/en/staff/problems/{problem:PEJ-01}/",
+    ),
+    Action(
+        "list the community events of their sectors",
+        {OFFICER, LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/events/",
+    ),
+    Action(
+        "open the form for a new community event",
+        {OFFICER, LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/events/new/",
+    ),
     Action("read the audit trail", {DIRECTORATE, ADMIN}, "/en/staff/audit/"),
     Action("list users and roles", {DIRECTORATE, ADMIN}, "/en/staff/users/"),
     Action(
@@ -249,12 +336,41 @@ CASES = [
 ]
 
 
+def _record(kind: str, code: str) -> int:
+    """Return a KLSP, priority or problem of sector ``code`` (made here: the
+    test database holds no partnership demo data)."""
+    sector = Sector.objects.select_related("station").get(code=code)
+    if kind == "forum":
+        forum = Forum.objects.create(
+            kind=ForumKind.KLSP,
+            name_sq=f"KLSP {code}",
+            name_sr_latn=f"LKJB {code}",
+            name_sr=f"ЛКЈБ {code}",
+            name_en=f"KLSP {code}",
+            municipality_id=sector.municipality_id,
+            station=sector.station,
+        )
+        forum.sectors.add(sector)
+        return forum.pk
+    if kind == "priority":
+        return SectorPriority.objects.create(
+            sector=sector, issue="Speeding", issue_date=clock.today()
+        ).pk
+    return Problem.objects.create(
+        station=sector.station, sector=sector, title="Burglaries"
+    ).pk
+
+
 def fill(value: str, own: Officer | None) -> str:
     """Fill an action's placeholders with records of the demo data."""
     if "{" not in value:
         return value
     if value.startswith("{station:"):
         return str(Station.objects.get(code=value[9:-1]).pk)
+    record = re.search(r"\{(forum|priority|problem):([A-Z]+-\d+)\}", value)
+    if record:
+        kind, code = record.groups()
+        value = value.replace(record.group(0), str(_record(kind, code)))
     return value.format(
         own=own.badge_number if own else "NONE",
         station_officer=current_officer_of("PRZ-02").badge_number,
