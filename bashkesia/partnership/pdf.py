@@ -54,7 +54,9 @@ class Line:
 
 
 def _when(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    # The date in the language's format, the time on 24 hours (as the pages).
+    local = timezone.localtime(moment)
+    return f"{formats.date_format(local, 'DATE_FORMAT')}, {local:%H:%M}"
 
 
 def _day(day) -> str:
