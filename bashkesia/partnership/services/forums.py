@@ -43,8 +43,8 @@ from ..models import (
     Membership,
 )
 from ..selectors.forums import station_family_ids, station_main
+from .checks import Errors, errors_raise, model_checked
 
-Errors = dict[str, list[str]]
 MIN_REQUESTERS = 2
 NAME_LIMIT = 200
 NAME_FIELDS = ["name_sq", "name_sr_latn", "name_sr", "name_en"]
@@ -126,19 +126,10 @@ def _sectors_of(settlements: list[Settlement]) -> set[Sector]:
     return {s.sector for s in settlements if s.sector is not None}
 
 
-def _raise(errors: Errors) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
 def _clean_forum(forum: Forum, errors: Errors, exclude: list[str]) -> None:
     """Add the model's own complaints to ``errors`` (ours come first; the
     names are checked by the callers)."""
-    try:
-        forum.full_clean(exclude=[*exclude, *NAME_FIELDS], validate_constraints=False)
-    except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            errors.setdefault(field, messages)
+    model_checked(errors, forum, exclude=[*exclude, *NAME_FIELDS], constraints=False)
 
 
 def _check_area(
@@ -296,7 +287,7 @@ def klsp_request_submit(
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             errors.setdefault(field, messages)
-    _raise(errors)
+    errors_raise(errors)
     forum.save()
     forum.settlements.set(settlements)
     forum.sectors.set(_sectors_of(settlements))
@@ -364,7 +355,7 @@ def klsp_propose(
         **names,
     )
     _clean_forum(forum, errors, exclude=["municipality", "station"])
-    _raise(errors)
+    errors_raise(errors)
     forum.save()
     forum.sectors.set({*sectors, *_sectors_of(settlements)})
     forum.settlements.set(settlements)
@@ -567,7 +558,7 @@ def forum_create(
         **names,
     )
     _clean_forum(forum, errors, exclude=["municipality", "station"])
-    _raise(errors)
+    errors_raise(errors)
     forum.save()
     forum.sectors.set({*sectors, *_sectors_of(settlements)})
     forum.settlements.set(settlements)
@@ -638,7 +629,7 @@ def forum_update(
     forum.ends_on = ends_on if is_evsb else None
     forum.outcome = clean_text(outcome) if is_evsb else ""
     _clean_forum(forum, errors, exclude=["municipality", "station"])
-    _raise(errors)
+    errors_raise(errors)
     forum.save(update_fields=[*names, *UPDATABLE, "updated_at"])
     forum.sectors.set({*sectors, *_sectors_of(settlements)})
     forum.settlements.set(settlements)
@@ -782,7 +773,7 @@ def membership_add(
     )
     errors: Errors = {}
     _check_membership(membership, errors)
-    _raise(errors)
+    errors_raise(errors)
     membership.save()
     _record_keeper_sync(user)
     return membership
@@ -824,7 +815,7 @@ def membership_update(
     membership.user = user
     errors: Errors = {}
     _check_membership(membership, errors)
-    _raise(errors)
+    errors_raise(errors)
     membership.save()
     _record_keeper_sync(user)
     if previous_user is not None and previous_user != user:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Model
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -46,8 +46,8 @@ from ..models import (
     Recommendation,
     WorkPlan,
 )
+from .checks import Errors, errors_raise, model_checked, text_checked
 
-Errors = dict[str, list[str]]
 MINUTES_LIMIT = 50000
 REPORT_LIMIT = 20000
 REFERENCE_LIMIT = 120
@@ -61,40 +61,6 @@ CLOSED_ITEM = (ActionItem.Status.DONE, ActionItem.Status.DROPPED)
 
 
 # Helpers
-
-
-def _text(
-    errors: Errors, field: str, value: str, *, empty: str | None, limit: int
-) -> str:
-    """Return ``value`` cleaned; record in ``errors`` that it is empty (with
-    the message ``empty``; None: it may be) or longer than ``limit``."""
-    value = clean_text(value)
-    if not value and empty is not None:
-        errors[field] = [empty]
-    elif len(value) > limit:
-        errors[field] = [
-            _("Write at most %(limit)s characters (this has %(count)s).")
-            % {"limit": limit, "count": len(value)}
-        ]
-    return value
-
-
-def _model_errors(errors: Errors, instance: Model, *, exclude: list[str]) -> None:
-    """Add the model's own validation errors to ``errors`` (the service's own
-    messages come first)."""
-    try:
-        # The constraints are the service's own checks, in its own words.
-        instance.full_clean(
-            exclude=exclude, validate_unique=False, validate_constraints=False
-        )
-    except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            errors.setdefault(field, messages)
-
-
-def _raise(errors: Errors) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 def _refuse(message: str) -> ValidationError:
@@ -154,12 +120,12 @@ def _meeting_fields(
 ) -> Errors:
     """Put the cleaned values on ``meeting``; return the problems found."""
     errors: Errors = {}
-    meeting.title = _text(
+    meeting.title = text_checked(
         errors, "title", title, empty=_("Give the meeting a title."), limit=TITLE_LIMIT
     )
     meeting.starts_at = starts_at
     meeting.ends_at = ends_at
-    meeting.place = _text(errors, "place", place, empty=None, limit=TITLE_LIMIT)
+    meeting.place = text_checked(errors, "place", place, empty=None, limit=TITLE_LIMIT)
     meeting.online_link = (online_link or "").strip()
     meeting.is_public = is_public
     agenda_lines = [clean_text(line) for line in (agenda or "").splitlines()]
@@ -251,8 +217,8 @@ def meeting_schedule(
         is_public=is_public,
         agenda=agenda,
     )
-    _model_errors(errors, meeting, exclude=["forum", "created_by"])
-    _raise(errors)
+    model_checked(errors, meeting, exclude=["forum", "created_by"], constraints=False)
+    errors_raise(errors)
     warning = None
     if is_public:
         meeting.notice_given_at = clock.now()
@@ -297,8 +263,8 @@ def meeting_update(
         errors.setdefault("starts_at", []).append(
             _("The meeting was held: it cannot start in the future.")
         )
-    _model_errors(errors, meeting, exclude=["forum", "created_by"])
-    _raise(errors)
+    model_checked(errors, meeting, exclude=["forum", "created_by"], constraints=False)
+    errors_raise(errors)
     warning = None
     if not is_public:
         meeting.notice_given_at = None
@@ -322,14 +288,14 @@ def meeting_cancel(*, meeting: Meeting, reason: str, by: User) -> Meeting:
     if meeting.status == Meeting.Status.CANCELLED:
         raise _refuse(_("The meeting is already cancelled."))
     errors: Errors = {}
-    reason = _text(
+    reason = text_checked(
         errors,
         "reason",
         reason,
         empty=_("Say why the meeting is cancelled."),
         limit=TEXT_LIMIT,
     )
-    _raise(errors)
+    errors_raise(errors)
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancelled_reason = reason
     meeting.save(update_fields=["status", "cancelled_reason", "updated_at"])
@@ -449,7 +415,7 @@ def attendance_record(
     counts, problems = _citizens_checked(citizens)
     if problems:
         errors["citizens"] = problems
-    _raise(errors)
+    errors_raise(errors)
     meeting.citizens = counts
     meeting.save(update_fields=["citizens", "updated_at"])
     meeting.members_present.set(members)
@@ -473,7 +439,7 @@ def minutes_draft(*, meeting: Meeting, text: str, by: User) -> Minutes:
     if meeting.status != Meeting.Status.HELD:
         raise _refuse(_("Minutes are written for a meeting that was held."))
     errors: Errors = {}
-    text = _text(
+    text = text_checked(
         errors, "text", text, empty=_("Write the minutes."), limit=MINUTES_LIMIT
     )
     versions = _minutes_of(meeting)
@@ -485,7 +451,7 @@ def minutes_draft(*, meeting: Meeting, text: str, by: User) -> Minutes:
                 "write a correction instead."
             )
         )
-    _raise(errors)
+    errors_raise(errors)
     if latest is None:
         latest = Minutes(meeting=meeting, version=1)
     latest.text = text
@@ -559,10 +525,10 @@ def minutes_correct(
             % {"version": latest.version}
         )
     errors: Errors = {}
-    text = _text(
+    text = text_checked(
         errors, "text", text, empty=_("Write the minutes."), limit=MINUTES_LIMIT
     )
-    correction_note = _text(
+    correction_note = text_checked(
         errors,
         "correction_note",
         correction_note,
@@ -571,7 +537,7 @@ def minutes_correct(
     )
     if not errors and text == minutes.text:
         errors["text"] = [_("The corrected text is the same as the approved one.")]
-    _raise(errors)
+    errors_raise(errors)
     return Minutes.objects.create(
         meeting=meeting,
         version=latest.version + 1,
@@ -593,10 +559,10 @@ def recommendation_add(*, meeting: Meeting, text: str, by: User) -> Recommendati
     if meeting.status != Meeting.Status.HELD:
         raise _refuse(_("Recommendations come from a meeting that was held."))
     errors: Errors = {}
-    text = _text(
+    text = text_checked(
         errors, "text", text, empty=_("Write the recommendation."), limit=TEXT_LIMIT
     )
-    _raise(errors)
+    errors_raise(errors)
     last = meeting.recommendations.aggregate(last=Max("order"))["last"]
     return Recommendation.objects.create(
         meeting=meeting, text=text, order=0 if last is None else last + 1
@@ -620,10 +586,10 @@ def action_item_create(
     is not adopted yet."""
     _require_keeper(by, forum)
     errors: Errors = {}
-    title = _text(
+    title = text_checked(
         errors, "title", title, empty=_("Say what is to be done."), limit=TITLE_LIMIT
     )
-    owner = _text(
+    owner = text_checked(
         errors, "owner", owner, empty=_("Say who does it."), limit=TITLE_LIMIT
     )
     if deadline is not None and deadline < clock.today():
@@ -647,7 +613,7 @@ def action_item_create(
             raise _refuse(
                 _("The work plan is adopted by the assembly: its items are fixed.")
             )
-    _raise(errors)
+    errors_raise(errors)
     return ActionItem.objects.create(
         forum=forum,
         meeting=meeting,
@@ -668,7 +634,9 @@ def action_item_update(
     _require_keeper(by, item.forum)
     item = ActionItem.objects.select_for_update().get(pk=item.pk)
     errors: Errors = {}
-    text = _text(errors, "text", text, empty=_("Say what happened."), limit=TEXT_LIMIT)
+    text = text_checked(
+        errors, "text", text, empty=_("Say what happened."), limit=TEXT_LIMIT
+    )
     if status not in ActionItem.Status.values:
         errors["status"] = [_("Choose a status.")]
     elif item.status in CLOSED_ITEM and status not in (
@@ -681,7 +649,7 @@ def action_item_update(
         and status == ActionItem.Status.OPEN
     ):
         errors["status"] = [_("An action item in progress cannot go back to open.")]
-    _raise(errors)
+    errors_raise(errors)
     if status in CLOSED_ITEM and item.status not in CLOSED_ITEM:
         item.closed_on = clock.today()
     elif status not in CLOSED_ITEM:
@@ -741,7 +709,7 @@ def work_plan_adopt(
     if work_plan.adopted_on is not None:
         raise _refuse(_("This work plan is already adopted."))
     errors: Errors = {}
-    assembly_reference = _text(
+    assembly_reference = text_checked(
         errors,
         "assembly_reference",
         assembly_reference,
@@ -752,7 +720,7 @@ def work_plan_adopt(
         errors["adopted_on"] = [_("The assembly cannot have adopted it in the future.")]
     if not work_plan.items.exists():
         errors[NON_FIELD_ERRORS] = [_("Add the plan's items before it is adopted.")]
-    _raise(errors)
+    errors_raise(errors)
     work_plan.assembly_reference = assembly_reference
     work_plan.adopted_on = adopted_on
     work_plan.save(update_fields=["assembly_reference", "adopted_on", "updated_at"])
@@ -773,10 +741,10 @@ def security_report_file(*, meeting: Meeting, text: str, by: User) -> Meeting:
     if meeting.status == Meeting.Status.CANCELLED:
         raise _refuse(_("A cancelled meeting hears no security report."))
     errors: Errors = {}
-    text = _text(
+    text = text_checked(
         errors, "text", text, empty=_("Write the security report."), limit=REPORT_LIMIT
     )
-    _raise(errors)
+    errors_raise(errors)
     meeting.security_report = text
     meeting.security_report_by = by
     meeting.save(update_fields=["security_report", "security_report_by", "updated_at"])

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,47 +21,15 @@ from bashkesia.accounts import permissions
 from bashkesia.concerns.models import Concern
 from bashkesia.concerns.staff_selectors import tracking_code_normalise
 from bashkesia.core import clock
-from bashkesia.core.text import clean_text
 from bashkesia.territory.models import Sector
 
-from ..models import TEXT_LIMIT, Meeting, Problem, SectorPriority
+from ..models import Meeting, Problem, SectorPriority
+from .checks import Errors, model_checked, text_checked
 
-Errors = dict[str, list[str]]
 CLOSING_STATUSES = (SectorPriority.Status.ADDRESSED, SectorPriority.Status.DROPPED)
 
 
 # Helpers the problem services share
-
-
-def text_checked(
-    errors: Errors,
-    field: str,
-    value: str,
-    *,
-    empty: str | None,
-    limit: int = TEXT_LIMIT,
-) -> str:
-    """Return ``value`` cleaned; record in ``errors`` that it is empty (with
-    the message ``empty``; None: it may be) or longer than ``limit``."""
-    value = clean_text(value)
-    if not value and empty is not None:
-        errors[field] = [empty]
-    elif len(value) > limit:
-        errors[field] = [
-            _("Write at most %(limit)s characters (this has %(count)s).")
-            % {"limit": limit, "count": len(value)}
-        ]
-    return value
-
-
-def model_checked(errors: Errors, instance: Model, *, exclude: list[str]) -> None:
-    """Add the model's own validation errors to ``errors`` (the service's own
-    messages first)."""
-    try:
-        instance.full_clean(exclude=exclude, validate_unique=False)
-    except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            errors.setdefault(field, messages)
 
 
 def concerns_resolve_for_sector(

@@ -21,13 +21,8 @@ from bashkesia.core import clock
 from bashkesia.territory.models import Sector
 
 from ..models import TITLE_LIMIT, Problem, ProblemAction, SectorPriority
-from .priorities import (
-    Errors,
-    concerns_resolve_for_sector,
-    model_checked,
-    priority_create,
-    text_checked,
-)
+from .checks import Errors, model_checked, text_checked
+from .priorities import concerns_resolve_for_sector, priority_create
 
 Stage = Problem.Stage
 # The one step forward from each stage.
