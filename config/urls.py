@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("bashkesia.subscriptions.urls")),
     path("", include("bashkesia.alerts.urls")),
     path("", include("bashkesia.partnership.urls")),
+    path("", include("bashkesia.stats.urls")),
     prefix_default_language=True,
 )
 # Officer photos. Behind a front web server, let it serve MEDIA_ROOT instead.

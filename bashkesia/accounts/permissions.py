@@ -507,3 +507,55 @@ def publishes_events(user: AnyUser) -> bool:
         Role.SECTOR_LEADER,
         Role.SECTOR_OFFICER,
     )
+
+
+# General statistics (issue 7)
+
+STATISTICS_ROLES = {
+    Role.STATISTICS_CLERK,
+    Role.REGIONAL_COORDINATOR,
+    Role.DIRECTORATE_STAFF,
+}
+
+
+def uses_statistics_back_office(user: AnyUser) -> bool:
+    """Return whether the user enters or confirms daily statistics (without
+    a query: the back office's menu asks on every page)."""
+    return bool(roles(user) & STATISTICS_ROLES)
+
+
+def stations_for_statistics_entry(user: AnyUser) -> QuerySet[Station]:
+    """Return the stations whose daily figures the user enters and corrects:
+    a clerk's station (with its substations) or region; every station for
+    directorate staff."""
+    if has_role(user, Role.DIRECTORATE_STAFF):
+        return Station.objects.all()
+    station_ids = _stations(user, Role.STATISTICS_CLERK)
+    region_ids = _regions(user, Role.STATISTICS_CLERK)
+    if not station_ids and not region_ids:
+        return Station.objects.none()
+    return Station.objects.filter(
+        Q(pk__in=station_ids)
+        | Q(parent_id__in=station_ids)
+        | Q(municipality__region_id__in=region_ids)
+    )
+
+
+def can_enter_statistics(user: AnyUser, station: Station) -> bool:
+    return stations_for_statistics_entry(user).filter(pk=station.pk).exists()
+
+
+def stations_for_statistics_confirmation(user: AnyUser) -> QuerySet[Station]:
+    """Return the stations whose daily figures the user confirms: those of
+    the region of a regional coordinator or a regional statistics clerk;
+    every station for directorate staff."""
+    if has_role(user, Role.DIRECTORATE_STAFF):
+        return Station.objects.all()
+    region_ids = _regions(user, Role.REGIONAL_COORDINATOR) + _regions(
+        user, Role.STATISTICS_CLERK
+    )
+    return Station.objects.filter(municipality__region_id__in=region_ids)
+
+
+def can_confirm_statistics(user: AnyUser, station: Station) -> bool:
+    return stations_for_statistics_confirmation(user).filter(pk=station.pk).exists()

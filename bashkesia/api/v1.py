@@ -7,6 +7,7 @@ from bashkesia.concerns.api import router as concerns_router
 from bashkesia.core import api_errors
 from bashkesia.officers.api import router as officers_router
 from bashkesia.partnership.api import router as partnership_router
+from bashkesia.stats.api import router as stats_router
 from bashkesia.territory.api import router as territory_router
 
 
@@ -31,3 +32,4 @@ api.add_router("/", territory_router)
 api.add_router("/", officers_router)
 api.add_router("/", concerns_router)
 api.add_router("/", partnership_router)
+api.add_router("/", stats_router)

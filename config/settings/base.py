@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "bashkesia.subscriptions",
     "bashkesia.alerts",
     "bashkesia.partnership",
+    "bashkesia.stats",
     "bashkesia.staff",
     "bashkesia.api",
     "bashkesia.demo",
