@@ -238,9 +238,7 @@ def daily_statistics_confirm(
     statistics.confirmed_at = clock.now()
     statistics.confirmed_by = by
     statistics.save(update_fields=["status", "confirmed_at", "confirmed_by"])
-    _totals_add(
-        statistics.station, statistics.day, statistics.figures(), stations=1
-    )
+    _totals_add(statistics.station, statistics.day, statistics.figures(), stations=1)
     return statistics
 
 
@@ -275,9 +273,7 @@ def daily_totals_rebuild(*, days: tuple[datetime.date, datetime.date] | None = N
     """Recompute the regional and national sums from the confirmed figures
     (all days, or those from ``days[0]`` to ``days[1]``): after a bulk load,
     or to prove the running sums right."""
-    confirmed = DailyStatistics.objects.filter(
-        status=DailyStatistics.Status.CONFIRMED
-    )
+    confirmed = DailyStatistics.objects.filter(status=DailyStatistics.Status.CONFIRMED)
     totals = DailyTotal.objects.all()
     if days is not None:
         confirmed = confirmed.filter(day__range=days)
@@ -302,7 +298,9 @@ def daily_totals_rebuild(*, days: tuple[datetime.date, datetime.date] | None = N
             stations=row["count"],
             **{name: row[name] for name in FIGURES},
         )
-        for row in confirmed.values("day").annotate(count=Count("pk"), **sums).order_by()
+        for row in confirmed.values("day")
+        .annotate(count=Count("pk"), **sums)
+        .order_by()
     ]
     DailyTotal.objects.bulk_create(rows, batch_size=2000)
     revision_bump(name=STATS_REVISION)
