@@ -209,4 +209,4 @@ class DailyTotal(Figures):
         ]
 
     def __str__(self) -> str:
-        return f"{self.region.code if self.region_id else 'XK'} {self.day}"
+        return f"{self.region.code if self.region else 'XK'} {self.day}"
