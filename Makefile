@@ -53,6 +53,8 @@ lint: $(BIN)/.installed
 	$(BIN)/djlint --lint bashkesia
 	$(BIN)/mypy bashkesia/*/services.py bashkesia/*/selectors.py \
 		bashkesia/*/services/*.py bashkesia/*/selectors/*.py \
+		bashkesia/*/staff_selectors.py bashkesia/stats/community/*.py \
+		bashkesia/stats/importers.py bashkesia/stats/params.py \
 		bashkesia/territory/locator.py bashkesia/accounts/permissions.py
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 

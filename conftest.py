@@ -44,6 +44,20 @@ def _fresh_locator():
     locator.invalidate()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_statistics_widget():
+    """Each test reads the published day's bulletin afresh (the memo
+    outlives the rolled-back transaction that held its figures)."""
+    from django.core.cache import cache
+
+    from bashkesia.stats.widget import bulletin
+
+    bulletin.forget()
+    # Cached statistics pages are keyed by a revision the rolled-back
+    # transaction may reuse ("" when never set).
+    cache.clear()
+
+
 @pytest.fixture
 def sign_in(client, db):
     """Sign ``client`` in as a user (a demo username or a User), second factor

@@ -10,7 +10,11 @@
     with the production settings, on SQLite and on PostgreSQL
     (``bench/submit.py``);
 (e) a station's inbox with a million concerns in PostgreSQL, server time in
-    process (``bench/inbox.py``).
+    process (``bench/inbox.py``);
+(f) the general statistics with ten years of daily figures for every station
+    and those million concerns in PostgreSQL: series, downloads and the
+    widget (``bench/stats.py``), and the community-policing figures
+    (``bench/community.py``).
 
 A throwaway SQLite database with the demo data is made first
 (``bench/demo_db.py``); (d) writes to a copy of it. (d) and (e) start a
@@ -20,7 +24,7 @@ parts, saying so, when not. Knobs (environment, defaults in brackets):
 WEB_CONCURRENCY (3), BENCH_DURATION (10 s per endpoint or database),
 BENCH_SLICES (2), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (16),
 BENCH_LOADGEN (auto|wrk|python), BENCH_REUSE_DB=1 (keep the SQLite database),
-BENCH_ONLY (any of locator, http, pages, submit, inbox; comma-separated),
+BENCH_ONLY (any of locator, http, pages, submit, inbox, stats; comma-separated),
 BENCH_INBOX_CONCERNS (1000000), BENCH_INBOX_REQUESTS (200 per case),
 BENCH_INBOX_EXPLAIN=1 (query plans of the inbox's slowest queries).
 """
@@ -63,7 +67,7 @@ def _clean_test_dirs_at_exit() -> None:
     atexit.register(clean)
 
 
-PARTS = ("locator", "http", "pages", "submit", "inbox")
+PARTS = ("locator", "http", "pages", "submit", "inbox", "stats")
 
 
 def main() -> None:
@@ -111,7 +115,7 @@ def main() -> None:
     if wanted("pages"):
         section("(c) Public pages: server time")
         pages_bench.run()
-    if wanted("submit") or wanted("inbox"):
+    if wanted("submit") or wanted("inbox") or wanted("stats"):
         _writes_and_postgres(index, wanted)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(
@@ -121,10 +125,12 @@ def main() -> None:
 
 
 def _writes_and_postgres(index, wanted) -> None:
-    """(d) submissions on SQLite and PostgreSQL, (e) the inbox on PostgreSQL:
-    one throwaway PostgreSQL cluster for both."""
+    """(d) submissions on SQLite and PostgreSQL, (e) the inbox and (f) the
+    statistics on PostgreSQL: one throwaway PostgreSQL cluster for all, and
+    one database of a million concerns for (e) and (f)."""
     from bench import demo_db, loadgen, machine, submit
     from bench import inbox as inbox_bench
+    from bench import stats as stats_bench
     from bench.http_bench import WORKERS
     from bench.table import section
 
@@ -134,7 +140,7 @@ def _writes_and_postgres(index, wanted) -> None:
         "/usr/lib/postgresql/*/bin): skipping {}."
     )
     with contextlib.ExitStack() as stack:
-        postgres_url = None
+        postgres_url = concerns_url = None
         if wanted("submit"):
             section("(d) Concern submissions: POST /api/v1/concerns under gunicorn")
             part_started = time.perf_counter()
@@ -182,12 +188,30 @@ def _writes_and_postgres(index, wanted) -> None:
             part_started = time.perf_counter()
             if postgres_url is None:
                 postgres_url = stack.enter_context(demo_db.postgres())
-            url = demo_db.postgres_copy(postgres_url, "bashkesia_inbox")
-            print(inbox_bench.fill(url) + ".", flush=True)
+            concerns_url = demo_db.postgres_copy(postgres_url, "bashkesia_inbox")
+            print(inbox_bench.fill(concerns_url) + ".", flush=True)
             with machine.CpuMeter(server="PostgreSQL's") as meter:
-                inbox_bench.run(url)
+                inbox_bench.run(concerns_url)
             print(meter.report())
             print(f"(e) took {time.perf_counter() - part_started:.0f} s.")
+        if wanted("stats"):
+            section(
+                f"(f) General statistics: {stats_bench.YEARS} years of daily "
+                f"figures and {inbox_bench.CONCERNS:,} concerns in PostgreSQL"
+            )
+            if not found:
+                print(skipped.format("the statistics benchmark"))
+                return
+            part_started = time.perf_counter()
+            if concerns_url is None:
+                if postgres_url is None:
+                    postgres_url = stack.enter_context(demo_db.postgres())
+                concerns_url = demo_db.postgres_copy(postgres_url, "bashkesia_inbox")
+                print(inbox_bench.fill(concerns_url) + ".", flush=True)
+            with machine.CpuMeter(server="PostgreSQL's") as meter:
+                stats_bench.run(concerns_url)
+            print(meter.report())
+            print(f"(f) took {time.perf_counter() - part_started:.0f} s.")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,12 @@
 compile every catalogue.
 
 Serbian transliteration is one-to-one, so `locale/sr` is written from
-`locale/sr_Latn` mechanically: placeholders, tags, codes and addresses are
-kept as they are. An entry corrected by hand in `locale/sr` keeps its text
-when its translator comment contains "manual" (`# manual` above the msgid).
+`locale/sr_Latn` mechanically: placeholders, tags, codes, addresses and the
+names of formats and products (iCalendar, Open311, JSON, ...) are kept as
+they are. Values a user types (parameter names, statuses, language codes)
+go into messages as placeholders, so that no catalogue can change them. An
+entry corrected by hand in `locale/sr` keeps its text when its translator
+comment contains "manual" (`# manual` above the msgid).
 
 Run by `make messages` after `makemessages`; needs no gettext tools.
 """
@@ -21,11 +24,34 @@ sys.path.insert(0, str(ROOT))
 from bashkesia.core.text import latin_to_cyrillic  # noqa: E402
 
 LOCALE = ROOT / "locale"
+# Formats, standards and products, named alike in every script. Values a
+# user types (parameter names, codes, statuses) belong in placeholders, not
+# in a msgid; parameter names that slip in (start_date) are kept too.
+NAMES = (
+    "iCalendar",
+    "Open311",
+    "JSON",
+    "CSV",
+    "XML",
+    "PDF",
+    "TOTP",
+    "JPEG",
+    "PNG",
+    "WebP",
+    "W3C",
+    "WGS84",
+    "FreeOTP",
+    "Aegis",
+    "Google Authenticator",
+    "Atom",
+)
 KEEP = re.compile(
     r"(%\(\w+\)[sd]|%[sd]|\{\w+\}|<[^>]+>|&\w+;|https?://\S+|[\w.+-]+@[\w.-]+"
     r"|\bq=(?:[-\d.,]+)?|\b[A-Z]{3}-\d{2,3}\b|\bAPI\b|GeoJSON|GeoNames|OpenStreetMap"
     r"|geoBoundaries|Runfola et al\.|ODbL|CC BY(?:-SA)?|NGA GEOnet Names Server"
-    r"|manage\.py \w+|Bashkësia|km²)"
+    r"|manage\.py \w+|Bashkësia|km²"
+    r"|\b[a-z]+(?:_[a-z]+)+\b|\bhttps?\b"
+    r"|\b(?:" + "|".join(re.escape(name) for name in NAMES) + r")\b)"
 )
 
 

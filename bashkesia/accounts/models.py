@@ -163,3 +163,38 @@ class SignInAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} {self.address} {'ok' if self.succeeded else 'failed'}"
+
+
+class ApiToken(models.Model):
+    """A key another system presents (``Authorization: Bearer``) to write
+    through the API as ``user``, within the user's scope.
+
+    Only the SHA-256 of the key is stored: the key itself is shown once, when
+    ``manage.py create_api_token`` makes it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(
+        _("key (SHA-256)"), max_length=64, unique=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["user__username", "name", "created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.name}"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None

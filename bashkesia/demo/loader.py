@@ -28,6 +28,7 @@ from bashkesia.web.models import DirectorGeneral
 from . import people
 from .accounts import demo_accounts_ensure
 from .sectors import partition
+from .statistics import demo_statistics_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGIONS_CSV = DATA_DIR / "kosovo-police-regions.csv"
@@ -431,6 +432,7 @@ def demo_load() -> DemoSummary:
     demo_accounts_ensure()
     categories_seed()
     _ensure_director_general()
+    demo_statistics_load()
     return DemoSummary(
         regions=regions,
         municipalities=municipalities,

@@ -167,14 +167,15 @@ def forums(
     if kind and kind not in ForumKind.values:
         raise HttpError(
             400,
-            _("Unknown forum type “%(type)s”: use klsp, kksb or evsb.")
-            % {"type": type},
+            # The values stay as they are typed, in every language.
+            _("Unknown forum type “%(type)s”: use %(klsp)s, %(kksb)s or %(evsb)s.")
+            % {"type": type, **{value: value for value in ForumKind.values}},
         )
     if status and status not in FORUM_STATUSES:
         raise HttpError(
             400,
-            _("Unknown status “%(status)s”: use active or dissolved.")
-            % {"status": status},
+            _("Unknown status “%(status)s”: use %(active)s or %(dissolved)s.")
+            % {"status": status, **{value: value for value in FORUM_STATUSES}},
         )
     found = forum_selectors.forum_list_public(
         municipality=_municipality(municipality), kind=kind, include_dissolved=True

@@ -1,4 +1,5 @@
-"""Who hears of a KLSP's steps, and what they read.
+"""Who hears of a forum's steps (a KLSP's way in, a dissolution), and what
+they read.
 
 Every function here is called inside the transaction of the service that
 makes the news true: the e-mails are background tasks stored with it, sent
@@ -8,6 +9,8 @@ the police read theirs in their own language, with a link to the record.
 Messages to the police never carry the requesters' names or contact: those
 are read in the back office, where access is checked.
 """
+
+import re
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -78,6 +81,11 @@ def requesters_notify_step(*, forum: Forum, step: ForumStep) -> None:
         )
 
 
+# A forum's name that already says it is a committee (KLSP in Albanian and
+# English, LKJB in Serbian, or the words in full), in any script.
+NAMES_A_COMMITTEE = re.compile(r"KLSP|LKJB|ЛКЈБ|komitet|committee|комитет", re.I)
+
+
 def _tell(
     contacts: list[tuple[str, str]],
     forum: Forum,
@@ -85,18 +93,28 @@ def _tell(
     subject: str,
     body: str,
     reason: str = "",
+    subject_named: str = "",
 ) -> None:
+    """E-mail ``contacts`` in their languages; ``subject_named`` is the
+    subject for a forum whose name already says it is a committee (so that
+    it does not read "the KLSP KLSP ...")."""
     for email, language in contacts:
         with translation.override(language):
             link = site_url("staff:forum-detail", language=language, args=[forum.pk])
+            name = forum.name_in(language)
             values = {
-                "forum": forum.name_in(language),
+                "forum": name,
                 "municipality": forum.municipality.name_in(language),
                 "station": forum.station.name_in(language),
                 "reason": reason,
                 "link": link,
             }
-            email_enqueue(to=email, subject=_(subject) % values, body=_(body) % values)
+            chosen = (
+                subject_named
+                if subject_named and NAMES_A_COMMITTEE.search(name)
+                else subject
+            )
+            email_enqueue(to=email, subject=_(chosen) % values, body=_(body) % values)
 
 
 # Marked for translation here, translated for each recipient in _tell.
@@ -112,6 +130,7 @@ AWAITING_BODY = gettext_noop(
     "awaits the Director General's final approval.\n\nOpen it: %(link)s"
 )
 APPROVED_SUBJECT = gettext_noop("The Director General approved the KLSP %(forum)s")
+APPROVED_SUBJECT_NAMED = gettext_noop("The Director General approved %(forum)s")
 APPROVED_BODY = gettext_noop(
     "The Director General approved the local public safety committee (KLSP) "
     "%(forum)s in %(municipality)s: it is established and shown on the public "
@@ -120,9 +139,17 @@ APPROVED_BODY = gettext_noop(
 REJECTED_SUBJECT = gettext_noop(
     "The Director General did not approve the KLSP %(forum)s"
 )
+REJECTED_SUBJECT_NAMED = gettext_noop("The Director General did not approve %(forum)s")
 REJECTED_BODY = gettext_noop(
     "The Director General did not approve the local public safety committee "
     "(KLSP) %(forum)s in %(municipality)s.\n\nThe reason given: %(reason)s"
+    "\n\nOpen it: %(link)s"
+)
+DISSOLVED_SUBJECT = gettext_noop("A forum of your station is dissolved: %(forum)s")
+DISSOLVED_BODY = gettext_noop(
+    "The safety forum %(forum)s in %(municipality)s, looked after by "
+    "%(station)s, is dissolved. Its scheduled meetings are cancelled and "
+    "its public page says it is dissolved.\n\nThe reason given: %(reason)s"
     "\n\nOpen it: %(link)s"
 )
 
@@ -154,6 +181,19 @@ def commanders_notify_final(*, forum: Forum, step: ForumStep) -> None:
         commander_contacts(station=forum.station),
         forum,
         subject=APPROVED_SUBJECT if approved else REJECTED_SUBJECT,
+        subject_named=APPROVED_SUBJECT_NAMED if approved else REJECTED_SUBJECT_NAMED,
         body=APPROVED_BODY if approved else REJECTED_BODY,
+        reason=step.reason,
+    )
+
+
+def commanders_notify_dissolved(*, forum: Forum, step: ForumStep) -> None:
+    """Tell the commanders of the forum's station that it is dissolved,
+    unless they dissolved it themselves."""
+    _tell(
+        commander_contacts(station=forum.station, but=step.by),
+        forum,
+        subject=DISSOLVED_SUBJECT,
+        body=DISSOLVED_BODY,
         reason=step.reason,
     )

@@ -13,6 +13,7 @@ from .views import (
     problems,
     sectors,
     security,
+    statistics,
     users,
 )
 
@@ -214,4 +215,31 @@ urlpatterns += [
         "problems/<int:pk>/publish/", problems.problem_publish, name="problem-publish"
     ),
     # -- end of problems
+]
+
+# General statistics (issue 7, views/statistics.py)
+urlpatterns += [
+    path("statistics/", statistics.statistics_list, name="statistics-list"),
+    path("statistics/new/", statistics.statistics_enter, name="statistics-enter"),
+    path("statistics/import/", statistics.statistics_import, name="statistics-import"),
+    path(
+        "statistics/confirm/",
+        statistics.statistics_confirm_many,
+        name="statistics-confirm-many",
+    ),
+    path(
+        "statistics/<int:pk>/",
+        statistics.statistics_detail,
+        name="statistics-detail",
+    ),
+    path(
+        "statistics/<int:pk>/correct/",
+        statistics.statistics_correct,
+        name="statistics-correct",
+    ),
+    path(
+        "statistics/<int:pk>/confirm/",
+        statistics.statistics_confirm,
+        name="statistics-confirm",
+    ),
 ]

@@ -11,13 +11,19 @@ import datetime
 import io
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import StrictInt
 
-from . import params, selectors
-from .models import FIGURES
+from bashkesia.accounts import permissions
+from bashkesia.accounts.tokens import api_token
+from bashkesia.territory.models import Station
+
+from . import params, selectors, services
+from .models import FIGURES, DailyStatistics
 
 router = Router(tags=["statistics"])
 
@@ -65,6 +71,14 @@ class DailyQuery(Schema):
     station: str | None = Field(None, description="A station's code")
 
 
+def _day(text: str, name: str) -> datetime.date:
+    """Return the day in ``text``; its error names the parameter."""
+    try:
+        return params.day_parse(text)
+    except ValidationError as error:
+        raise ValidationError(f"{name}: {error.messages[0]}") from error
+
+
 def _selection(query: DailyQuery):
     """Return the scope, the days asked for and the published day; without
     a date or range, the published day."""
@@ -74,12 +88,12 @@ def _selection(query: DailyQuery):
             raise ValidationError(_("Ask for a date or a range (from, to), not both."))
         published = selectors.published_day()
         if query.date:
-            day = params.day_parse(query.date, name="date")
-            start, end = day, day
+            start = end = _day(query.date, "date")
         elif query.from_ or query.to:
             if not (query.from_ and query.to):
                 raise ValidationError(_("A range needs both from and to."))
-            start, end = params.range_parse(query.from_, query.to)
+            start, end = _day(query.from_, "from"), _day(query.to, "to")
+            params.range_check(start, end)
         elif published is None:
             raise HttpError(404, _("No day's figures are published yet."))
         else:
@@ -143,3 +157,128 @@ def daily_csv(request: HttpRequest, query: Query[DailyQuery]):
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
+
+
+# Writes
+
+
+class DailyIn(Schema):
+    station: str = Field(description="The station's code, as in /stations")
+    day: str = Field(description="The day of the figures (YYYY-MM-DD), over")
+    fatal_accidents: StrictInt | None = None
+    injury_accidents: StrictInt | None = None
+    noninjury_accidents: StrictInt | None = None
+    traffic_tickets: StrictInt | None = None
+    arrests: StrictInt | None = None
+    in_custody: StrictInt | None = None
+    police_detention: StrictInt | None = None
+    sent_to_serve_sentence: StrictInt | None = None
+    reason: str = Field(
+        "", description="Why an entered day's figures change (required then)"
+    )
+
+
+class CorrectionOut(Schema):
+    figure: str
+    old_value: int
+    new_value: int
+
+
+class StationDayOut(Figures):
+    station: str
+    day: datetime.date
+    status: str = Field(description="provisional until the region confirms it")
+    corrections: list[CorrectionOut] = Field(
+        description="The figures this request changed (a correction)"
+    )
+
+
+def _station_day_out(statistics: DailyStatistics, corrections=()) -> dict:
+    return {
+        "station": statistics.station.code,
+        "day": statistics.day,
+        "status": statistics.status,
+        "corrections": [
+            {"figure": c.figure, "old_value": c.old_value, "new_value": c.new_value}
+            for c in corrections
+        ],
+        **statistics.figures(),
+    }
+
+
+@router.post(
+    "/stats/daily",
+    auth=api_token,
+    response={
+        200: StationDayOut,
+        201: StationDayOut,
+        400: Error,
+        401: Error,
+        403: Error,
+        409: Error,
+        422: Error,
+    },
+    summary="Enter or correct a station's figures of a day",
+)
+def daily_write(request: HttpRequest, data: DailyIn):
+    """For other systems, with ``Authorization: Bearer <token>`` (made by
+    ``manage.py create_api_token USERNAME NAME``), within the stations that
+    user enters. A day not entered yet is entered with all eight figures
+    (201, provisional until the region confirms it); an entered day is
+    corrected with the figures given and a ``reason`` (200), and the public
+    sees a correction of published figures."""
+    user = request.auth
+    station = (
+        Station.objects.select_related("municipality")
+        .filter(code__iexact=data.station.strip())
+        .first()
+    )
+    if station is None:
+        raise HttpError(
+            400,
+            _("No police station has the code “%(code)s”.")
+            % {"code": data.station[:20]},
+        )
+    if not permissions.can_enter_statistics(user, station):
+        raise HttpError(
+            403,
+            _("You do not enter the figures of %(station)s.")
+            % {"station": station.name},
+        )
+    try:
+        day = _day(data.day, "day")
+    except ValidationError as error:
+        raise HttpError(400, " ".join(error.messages)) from error
+    figures = {
+        name: getattr(data, name) for name in FIGURES if getattr(data, name) is not None
+    }
+    statistics = DailyStatistics.objects.filter(station=station, day=day).first()
+    if statistics is None:
+        try:
+            statistics = services.daily_statistics_enter(
+                station=station, day=day, figures=figures, by=user
+            )
+        except IntegrityError as error:  # entered by another request meanwhile
+            raise HttpError(
+                409,
+                _(
+                    "The figures of %(station)s for %(day)s are entered already: "
+                    "correct them instead."
+                )
+                % {"station": station.name, "day": day.isoformat()},
+            ) from error
+        return Status(201, _station_day_out(statistics))
+    if not data.reason.strip():
+        raise HttpError(
+            400,
+            _(
+                "The figures of %(station)s for %(day)s are entered already: "
+                "to correct them, say why (reason)."
+            )
+            % {"station": station.name, "day": day.isoformat()},
+        )
+    corrections = services.daily_statistics_correct(
+        statistics=statistics, figures=figures, reason=data.reason, by=user
+    )
+    statistics.refresh_from_db()
+    return Status(200, _station_day_out(statistics, corrections))

@@ -210,3 +210,131 @@ class DailyTotal(Figures):
 
     def __str__(self) -> str:
         return f"{self.region.code if self.region else 'XK'} {self.day}"
+
+
+class CommunityMonth(models.Model):
+    """The community-policing figures of one month in one scope: a sector, a
+    station (its own sectors, not its substations'), a region or Kosovo.
+
+    Concerns count in the month they were submitted (a cohort: "resolved" is
+    how many of that month's concerns are resolved now); meetings in the
+    month they were held, priorities in the month of their issue or action
+    date. The times to acknowledge and to resolve are histograms, counts per
+    bucket of ``stats.community.HOURS_EDGES`` and ``DAYS_EDGES``: histograms
+    add up across sectors and months, and a median is read from their sum.
+    ``stats.community.services`` writes every scope's row of a month at once.
+    """
+
+    class Level(models.TextChoices):
+        SECTOR = "sector", _("police sector")
+        STATION = "station", _("police station")
+        REGION = "region", _("regional directorate")
+        KOSOVO = "kosovo", _("Kosovo")
+
+    level = models.CharField(_("level"), max_length=8, choices=Level.choices)
+    sector = models.ForeignKey(
+        "territory.Sector",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("police sector"),
+    )
+    station = models.ForeignKey(
+        Station,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("police station"),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("regional directorate"),
+    )
+    month = models.DateField(_("month"), help_text=_("Its first day."))
+    received = models.PositiveIntegerField(_("concerns received"), default=0)
+    acknowledged = models.PositiveIntegerField(_("acknowledged"), default=0)
+    resolved = models.PositiveIntegerField(_("resolved"), default=0)
+    resolved_within_target = models.PositiveIntegerField(
+        _("resolved within the target time"), default=0
+    )
+    hours_to_acknowledge = models.JSONField(
+        _("hours to acknowledge (counts per bucket)"), default=list
+    )
+    days_to_resolve = models.JSONField(
+        _("days to resolve (counts per bucket)"), default=list
+    )
+    meetings_held = models.PositiveIntegerField(_("forum meetings held"), default=0)
+    priorities_set = models.PositiveIntegerField(_("priorities set"), default=0)
+    priorities_acted_on = models.PositiveIntegerField(
+        _("priorities acted on"), default=0
+    )
+    refreshed_at = models.DateTimeField(_("computed"))
+
+    class Meta:
+        ordering = ["month", "level"]
+        verbose_name = _("community-policing month")
+        verbose_name_plural = _("community-policing months")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    level="sector",
+                    sector__isnull=False,
+                    station__isnull=True,
+                    region__isnull=True,
+                )
+                | models.Q(
+                    level="station",
+                    sector__isnull=True,
+                    station__isnull=False,
+                    region__isnull=True,
+                )
+                | models.Q(
+                    level="region",
+                    sector__isnull=True,
+                    station__isnull=True,
+                    region__isnull=False,
+                )
+                | models.Q(
+                    level="kosovo",
+                    sector__isnull=True,
+                    station__isnull=True,
+                    region__isnull=True,
+                ),
+                name="community_month_one_scope",
+            ),
+            # Each also the index a scope's months are read with.
+            models.UniqueConstraint(
+                fields=["sector", "month"],
+                condition=models.Q(level="sector"),
+                name="community_month_one_per_sector",
+            ),
+            models.UniqueConstraint(
+                fields=["station", "month"],
+                condition=models.Q(level="station"),
+                name="community_month_one_per_station",
+            ),
+            models.UniqueConstraint(
+                fields=["region", "month"],
+                condition=models.Q(level="region"),
+                name="community_month_one_per_region",
+            ),
+            models.UniqueConstraint(
+                fields=["month"],
+                condition=models.Q(level="kosovo"),
+                name="community_month_one_for_kosovo",
+            ),
+        ]
+        indexes = [
+            # A refresh deletes its months' rows of every level.
+            models.Index(fields=["month"], name="community_month_month_idx"),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.sector_id or self.station_id or self.region_id or "XK"
+        return f"{self.level} {scope} {self.month:%Y-%m}"

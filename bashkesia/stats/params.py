@@ -7,6 +7,7 @@ date or range, ``Http404`` for an unknown code.
 """
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -16,29 +17,48 @@ from bashkesia.territory.models import Region, Station
 
 from .selectors import NATIONAL, Scope
 
-# The longest range one request reads: ten years and their leap days.
-LONGEST_RANGE = datetime.timedelta(days=3653)
+# The longest range one request reads.
+LONGEST_YEARS = 10
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def day_parse(text: str, *, name: str) -> datetime.date:
+def day_parse(text: str) -> datetime.date:
     """Return the day written ``YYYY-MM-DD`` in ``text``."""
+    text = text.strip()
+    shown = text[:40]
+    if not ISO_DAY.match(text):
+        raise ValidationError(
+            _("“%(value)s” is not a day: write it as YYYY-MM-DD.") % {"value": shown}
+        )
     try:
-        return datetime.date.fromisoformat(text.strip())
+        return datetime.date.fromisoformat(text)
     except ValueError:
         raise ValidationError(
-            _("%(name)s: “%(value)s” is not a day; write it as YYYY-MM-DD.")
-            % {"name": name, "value": text[:40]}
+            _("%(value)s is not a day of the calendar.") % {"value": shown}
         ) from None
 
 
-def range_parse(first: str, last: str) -> tuple[datetime.date, datetime.date]:
-    """Return the days from ``first`` to ``last`` (both given)."""
-    start, end = day_parse(first, name="from"), day_parse(last, name="to")
-    if end < start:
-        raise ValidationError(_("The last day cannot come before the first day."))
-    if end - start > LONGEST_RANGE:
-        raise ValidationError(_("Ask for ten years at most at a time."))
-    return start, end
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    """Return the same day ``years`` later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def range_check(start: datetime.date, end: datetime.date) -> None:
+    """Refuse a range that runs backwards or is longer than LONGEST_YEARS."""
+    if start > end:
+        raise ValidationError(
+            _("The first day (%(start)s) comes after the last (%(end)s).")
+            % {"start": start.isoformat(), "end": end.isoformat()}
+        )
+    if start.year + LONGEST_YEARS <= datetime.MAXYEAR and end >= years_after(
+        start, LONGEST_YEARS
+    ):
+        raise ValidationError(
+            _("Choose at most %(years)s years at a time.") % {"years": LONGEST_YEARS}
+        )
 
 
 def scope_from_codes(*, region: str | None, station: str | None) -> Scope:

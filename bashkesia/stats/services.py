@@ -106,11 +106,14 @@ def daily_statistics_enter(
     station: Station,
     day: datetime.date,
     figures: Mapping[str, object],
-    by: User,
+    by: User | None,
 ) -> DailyStatistics:
     """Enter a station's figures of a day, provisional until its region
-    confirms them. A day already entered is refused: correct it instead."""
-    if not permissions.can_enter_statistics(by, station):
+    confirms them. A day already entered is refused: correct it instead.
+
+    ``by`` None is the system (the command line): every station, recorded
+    as entered by nobody."""
+    if by is not None and not permissions.can_enter_statistics(by, station):
         raise PermissionDenied(
             _("You do not enter the figures of %(station)s.")
             % {"station": station.name}
@@ -144,16 +147,17 @@ def daily_statistics_correct(
     statistics: DailyStatistics,
     figures: Mapping[str, object],
     reason: str,
-    by: User,
+    by: User | None,
 ) -> list[Correction]:
     """Change a station's figures of a day; record each changed figure (who,
     when, old → new, why) and return those records.
 
     Once the figures are confirmed the public has seen them: a reason is
     required, the correction is shown with the figures and the sums move
-    with it. Nothing changed is no correction (an empty list).
+    with it. Nothing changed is no correction (an empty list). ``by`` None
+    is the system, as for ``daily_statistics_enter``.
     """
-    if not permissions.can_enter_statistics(by, statistics.station):
+    if by is not None and not permissions.can_enter_statistics(by, statistics.station):
         raise PermissionDenied(
             _("You do not correct the figures of %(station)s.")
             % {"station": statistics.station.name}

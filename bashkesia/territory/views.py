@@ -12,6 +12,7 @@ from bashkesia.alerts.selectors import alert_list_current
 from bashkesia.core import clock
 from bashkesia.officers.models import SectorAssignment
 from bashkesia.officers.selectors import officer_get_commander, officers_by_sector
+from bashkesia.stats.community import CommunityFigures, community_figures_recent
 from bashkesia.subscriptions.forms import SubscribeForm
 
 from . import selectors
@@ -139,6 +140,10 @@ class SectorPage:
         return list(selectors.sector_neighbours(sector=self.sector))
 
     @cached_property
+    def community(self) -> CommunityFigures:
+        return community_figures_recent(sector=self.sector)
+
+    @cached_property
     def map_features(self) -> dict:
         sector = self.sector
         return {
@@ -169,6 +174,7 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
             "station": station,
             "commander": officer_get_commander(station=station),
             "sectors": selectors.sector_list(station=station.code),
+            "community": community_figures_recent(station=station),
             "features_url": reverse("api-v1:sectors_geojson")
             + f"?station={station.code}",
         },

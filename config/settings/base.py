@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bashkesia.web.context_processors.site",
+                "bashkesia.stats.context_processors.statistics",
             ],
         },
     },

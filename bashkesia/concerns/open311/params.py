@@ -22,6 +22,10 @@ from .selectors import RequestFilters
 WINDOW = datetime.timedelta(days=90)
 PAGE_SIZE = 1000
 _ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
+# Parameter names and values stand in messages as placeholders: they are
+# typed as they are in every language, never translated or transliterated.
+WINDOW_NAMES = {"start_date": "start_date", "end_date": "end_date"}
+POINT_NAMES = {"lat": "lat", "long": "long"}
 
 
 def _value(data: QueryDict, name: str) -> str:
@@ -57,9 +61,9 @@ def _moment(text: str, *, name: str, end: bool) -> datetime.datetime:
         raise ValidationError(
             _(
                 "%(name)s must be a date and time in the W3C format, for "
-                "example 2010-01-01T00:00:00Z."
+                "example %(example)s."
             )
-            % {"name": name}
+            % {"name": name, "example": "2010-01-01T00:00:00Z"}
         )
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
@@ -96,10 +100,13 @@ def _window(
     if end is None:
         return start, start + WINDOW
     if start > end:
-        messages.append(_("start_date must not be after end_date."))
+        messages.append(
+            _("%(start_date)s must not be after %(end_date)s.") % WINDOW_NAMES
+        )
     elif end - start > WINDOW:
         messages.append(
-            _("start_date and end_date may not be more than 90 days apart.")
+            _("%(start_date)s and %(end_date)s may not be more than 90 days apart.")
+            % WINDOW_NAMES
         )
     return start, end
 
@@ -122,7 +129,10 @@ def request_filters(data: QueryDict) -> RequestFilters:
         if statuses is not None:
             statuses = [status.lower() for status in statuses]
             if set(statuses) - {"open", "closed"}:
-                messages.append(_("status must be open, closed or both."))
+                messages.append(
+                    _("%(status)s must be %(open)s, %(closed)s or both.")
+                    % {"status": "status", "open": "open", "closed": "closed"}
+                )
     page = page_size = 1
     try:
         page = _positive(data, "page", default=1, most=10**6)
@@ -176,7 +186,9 @@ def submission(data: QueryDict) -> Submission:
     """
     code = _value(data, "service_code")
     if not code:
-        raise ValidationError(_("service_code was not provided."))
+        raise ValidationError(
+            _("%(name)s was not provided.") % {"name": "service_code"}
+        )
     form = Submission(
         service_code=code,
         address_string=_value(data, "address_string"),
@@ -192,7 +204,7 @@ def submission(data: QueryDict) -> Submission:
     lat, long = _value(data, "lat"), _value(data, "long")
     if lat or long:
         if not (lat and long):
-            raise ValidationError(_("Send both lat and long."))
+            raise ValidationError(_("Send both %(lat)s and %(long)s.") % POINT_NAMES)
         try:
             form.lat, form.long = float(lat), float(long)
         except ValueError:
@@ -205,9 +217,10 @@ def submission(data: QueryDict) -> Submission:
         ):
             raise ValidationError(
                 _(
-                    "lat and long must be WGS84 degrees, for example 42.2139 "
-                    "and 20.7397."
+                    "%(lat)s and %(long)s must be WGS84 degrees, for example "
+                    "42.2139 and 20.7397."
                 )
+                % POINT_NAMES
             )
     for name in data:
         match = _ATTRIBUTE.match(name)

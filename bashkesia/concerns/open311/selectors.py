@@ -139,7 +139,10 @@ def request_get(*, service_request_id: str) -> Concern:
     if pk is not None:
         concern = _with_details(_public(Concern.objects.filter(pk=pk))).first()
     if concern is None:
-        raise Http404(_("No request has the id “%(id)s”.") % {"id": service_request_id})
+        raise Http404(
+            _("No request has the %(name)s “%(value)s”.")
+            % {"name": "id", "value": service_request_id}
+        )
     return concern
 
 
@@ -151,7 +154,10 @@ def request_get_by_token(*, token: str) -> Concern:
     """
     concern = Concern.objects.filter(tracking_code=tracking_code_normal(token)).first()
     if concern is None:
-        raise Http404(_("No request has the token “%(token)s”.") % {"token": token})
+        raise Http404(
+            _("No request has the %(name)s “%(value)s”.")
+            % {"name": "token", "value": token}
+        )
     return concern
 
 

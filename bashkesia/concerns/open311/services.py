@@ -18,6 +18,9 @@ from bashkesia.territory.selectors import settlement_search
 from . import selectors
 from .params import Submission
 
+# The parameter's name stands in messages as it is typed, in every language.
+KEY_NAME = {"name": "api_key"}
+
 
 def _digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
@@ -50,12 +53,12 @@ def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
 def api_key_authenticate(*, key: str) -> ApiKey:
     """Return the valid key ``key`` and note its use; else ``PermissionDenied``."""
     if not key:
-        raise PermissionDenied(_("api_key was not provided."))
+        raise PermissionDenied(_("%(name)s was not provided.") % KEY_NAME)
     api_key = ApiKey.objects.filter(key_hash=_digest(key)).first()
     if api_key is None:
-        raise PermissionDenied(_("The api_key is not valid."))
+        raise PermissionDenied(_("The %(name)s is not valid.") % KEY_NAME)
     if api_key.revoked_at is not None:
-        raise PermissionDenied(_("The api_key has been revoked."))
+        raise PermissionDenied(_("The %(name)s has been revoked.") % KEY_NAME)
     ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=clock.now())
     return api_key
 
@@ -75,8 +78,8 @@ def _location(form: Submission, messages: list[str]) -> tuple[float, float] | No
             if matches:
                 return matches[0].latitude, matches[0].longitude
         messages.append(
-            _("No place in Kosovo matches the address_string “%(address)s”.")
-            % {"address": form.address_string}
+            _("No place in Kosovo matches the %(name)s “%(address)s”.")
+            % {"name": "address_string", "address": form.address_string}
         )
         return None
     if form.address_id:
@@ -84,12 +87,21 @@ def _location(form: Submission, messages: list[str]) -> tuple[float, float] | No
         if settlement is not None:
             return settlement.latitude, settlement.longitude
         messages.append(
-            _("No place has the address_id “%(address_id)s”.")
-            % {"address_id": form.address_id}
+            _("No place has the %(name)s “%(address_id)s”.")
+            % {"name": "address_id", "address_id": form.address_id}
         )
         return None
     messages.append(
-        _("A location is required: lat and long, an address_string or an address_id.")
+        _(
+            "A location is required: %(lat)s and %(long)s, an %(address_string)s "
+            "or an %(address_id)s."
+        )
+        % {
+            "lat": "lat",
+            "long": "long",
+            "address_string": "address_string",
+            "address_id": "address_id",
+        }
     )
     return None
 
@@ -120,7 +132,10 @@ def service_request_submit(
         try:
             URLValidator(schemes=["http", "https"])(form.media_url)
         except ValidationError:
-            messages.append(_("The media_url must be an http or https address."))
+            messages.append(
+                _("The %(name)s must be an %(http)s or %(https)s address.")
+                % {"name": "media_url", "http": "http", "https": "https"}
+            )
         else:
             if description:
                 description = f"{description}\n\nmedia_url: {form.media_url}"

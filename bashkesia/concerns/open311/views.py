@@ -55,9 +55,9 @@ def endpoint(*methods: str) -> Callable[[View], View]:
         def wrapper(request: HttpRequest, fmt: str, **kwargs: str) -> HttpResponse:
             with translation.override(_language(request)):
                 if fmt not in serializers.FORMATS:
-                    message = _("Unknown format “%(format)s”: use xml or json.") % {
-                        "format": fmt
-                    }
+                    message = _(
+                        "Unknown format “%(format)s”: use %(xml)s or %(json)s."
+                    ) % {"format": fmt, "xml": "xml", "json": "json"}
                     return error_response(404, [message], fmt="xml")
                 if request.method not in allowed:
                     message = _("This address does not accept %(method)s requests.")

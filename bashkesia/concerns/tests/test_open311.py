@@ -1166,6 +1166,58 @@ def test_bad_filters_are_400_and_say_why(api, fmt, query, messages):
     assert errors_of(response, fmt) == [(400, m) for m in messages]
 
 
+@pytest.mark.parametrize(
+    ("language", "messages"),
+    [
+        (
+            "sr",
+            [
+                "start_date мора бити датум и време у W3C формату, на пример "
+                "2010-01-01T00:00:00Z.",
+                "status мора бити open, closed или оба.",
+            ],
+        ),
+        (
+            "sr-latn",
+            [
+                "start_date mora biti datum i vreme u W3C formatu, na primer "
+                "2010-01-01T00:00:00Z.",
+                "status mora biti open, closed ili oba.",
+            ],
+        ),
+    ],
+)
+def test_parameter_names_and_values_stay_as_they_are_typed_in_serbian(
+    client, language, messages
+):
+    response = client.get(
+        f"{BASE}requests.json",
+        {"start_date": "yesterday", "status": "pending"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 400
+    assert errors_of(response, "json") == [(400, m) for m in messages]
+
+
+def test_a_post_in_serbian_cyrillic_names_the_parameters_as_typed(client, api_key):
+    response = client.post(
+        f"{BASE}requests.json",
+        {"api_key": api_key, "service_code": "drugs", "lat": "42.2"},
+        HTTP_ACCEPT_LANGUAGE="sr",
+    )
+    assert response.status_code == 400
+    assert errors_of(response, "json") == [(400, "Пошаљите и lat и long.")]
+    response = client.post(
+        f"{BASE}requests.json", {"service_code": "drugs"}, HTTP_ACCEPT_LANGUAGE="sr"
+    )
+    assert response.status_code == 403
+    assert errors_of(response, "json") == [(403, "api_key није наведен.")]
+    response = client.get(f"{BASE}requests.csv", HTTP_ACCEPT_LANGUAGE="sr")
+    assert errors_of(response, "xml") == [
+        (404, "Непознат формат „csv“: користите xml или json.")
+    ]
+
+
 def test_empty_parameters_count_as_not_sent(api):
     concern = raise_concern()
     codes = listed(

@@ -56,14 +56,28 @@ def test_placeholders_survive_translation(locale):
 
 
 def test_cyrillic_is_derived_from_serbian_latin():
-    latin = {e.msgid: e.msgstr for e in catalogue("sr_Latn")}
+    latin = {(e.msgctxt, e.msgid): e.msgstr for e in catalogue("sr_Latn")}
     for entry in catalogue("sr"):
         if "manual" in (entry.tcomment or "") or entry.msgid_plural:
             continue
-        assert entry.msgstr == to_cyrillic(latin[entry.msgid]), entry.msgid
+        wanted = to_cyrillic(latin[(entry.msgctxt, entry.msgid)])
+        assert entry.msgstr == wanted, entry.msgid
 
 
 def test_derivation_keeps_placeholders_codes_and_names_of_sources():
     assert to_cyrillic("Sektor %(code)s: PRZ-03, OpenStreetMap, q=42.1,20.2") == (
         "Сектор %(code)s: PRZ-03, OpenStreetMap, q=42.1,20.2"
+    )
+
+
+def test_derivation_keeps_formats_products_and_parameter_names_latin():
+    latin = "Kalendar (iCalendar), Open311 API ključ, JSON i CSV, Evidencija (PDF)"
+    assert to_cyrillic(latin) == (
+        "Календар (iCalendar), Open311 API кључ, JSON и CSV, Евиденција (PDF)"
+    )
+    assert to_cyrillic("start_date ne sme biti posle end_date; http ili https") == (
+        "start_date не сме бити после end_date; http или https"
+    )
+    assert to_cyrillic("JPEG, PNG ili WebP; W3C, WGS84; TOTP tajna") == (
+        "JPEG, PNG или WebP; W3C, WGS84; TOTP тајна"
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -49,6 +49,8 @@ ROLE_ORDER: list[str] = [
     MemberRole.MUNICIPAL,
     MemberRole.MEMBER,
 ]
+# The kinds of forum a sector's page lists, the nearest to residents first.
+NEAREST_FIRST: list[str] = [ForumKind.KLSP, ForumKind.EVSB, ForumKind.KKSB]
 # How far back the public page lists recommendations and closed action items.
 PUBLIC_HISTORY = datetime.timedelta(days=365)
 PUBLIC_RECOMMENDATIONS = 20
@@ -100,6 +102,35 @@ def forum_get_public(*, pk: int) -> Forum:
     if forum is None:
         raise Http404(_("No public safety forum has this number."))
     return forum
+
+
+def forum_list_for_sector(*, sector: Sector, now: datetime.datetime) -> list[Forum]:
+    """Return the active forums a sector's residents take part in, the
+    nearest first: the KLSPs and EVSBs whose area holds the sector or one of
+    its villages and neighbourhoods, then the KKSB of its municipality.
+
+    Each carries ``next_meetings``: its next public meeting scheduled from
+    ``now`` on (an empty list when there is none).
+    """
+    covering = Forum.objects.filter(
+        Q(sectors=sector) | Q(settlements__sector=sector)
+    ).values("pk")
+    upcoming = Meeting.objects.filter(
+        is_public=True, status=Meeting.Status.SCHEDULED, starts_at__gte=now
+    ).order_by("starts_at", "pk")
+    forums = (
+        _forums()
+        .filter(status=ForumStatus.ACTIVE)
+        .filter(
+            Q(kind=ForumKind.KKSB, municipality_id=sector.municipality_id)
+            | Q(pk__in=covering)
+        )
+        .prefetch_related(
+            Prefetch("meetings", queryset=upcoming[:1], to_attr="next_meetings")
+        )
+        .order_by("name_sq", "pk")
+    )
+    return sorted(forums, key=lambda forum: NEAREST_FIRST.index(forum.kind))
 
 
 def forum_sector_list(*, forum: Forum) -> list[Sector]:
@@ -483,15 +514,18 @@ def _contacts(grants: QuerySet[RoleGrant]) -> list[tuple[str, str]]:
     return sorted({(email, language or "sq") for email, language in rows})
 
 
-def commander_contacts(*, station: Station) -> list[tuple[str, str]]:
+def commander_contacts(
+    *, station: Station, but: AnyUser | None = None
+) -> list[tuple[str, str]]:
     """Return ``(e-mail, language)`` of the commanders of ``station`` (and of
-    its parent station, for a substation)."""
+    its parent station, for a substation), ``but`` left out."""
     station_ids = [station.pk] + ([station.parent_id] if station.parent_id else [])
-    return _contacts(
-        RoleGrant.objects.filter(
-            role=Role.STATION_COMMANDER, station_id__in=station_ids
-        )
+    grants = RoleGrant.objects.filter(
+        role=Role.STATION_COMMANDER, station_id__in=station_ids
     )
+    if but is not None and but.pk is not None:
+        grants = grants.exclude(user_id=but.pk)
+    return _contacts(grants)
 
 
 def director_general_contacts() -> list[tuple[str, str]]:

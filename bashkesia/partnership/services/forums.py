@@ -44,6 +44,7 @@ from ..models import (
 )
 from ..selectors.forums import station_family_ids, station_main
 from .checks import Errors, errors_raise, model_checked
+from .meetings import meeting_cancel_upcoming
 
 MIN_REQUESTERS = 2
 NAME_LIMIT = 200
@@ -639,7 +640,9 @@ def forum_update(
 @transaction.atomic
 def forum_dissolve(*, forum: Forum, by: User, reason: str) -> Forum:
     """Dissolve an active forum, with the reason; its page stays public,
-    marked as dissolved."""
+    marked as dissolved. Its scheduled meetings that have not started are
+    cancelled for that reason (calendars hear of it); the requesters and the
+    station's commanders (but the one dissolving it) are told."""
     if not permissions.can_dissolve_forum(by, forum):
         raise PermissionDenied(_("You may not dissolve this forum."))
     forum = _locked(forum)
@@ -651,7 +654,9 @@ def forum_dissolve(*, forum: Forum, by: User, reason: str) -> Forum:
     forum.status_reason = reason
     forum.save(update_fields=["status", "dissolved_on", "status_reason", "updated_at"])
     step = _step(forum, ForumStep.Action.DISSOLVED, by, reason)
+    meeting_cancel_upcoming(forum=forum, reason=reason)
     notifications.requesters_notify_step(forum=forum, step=step)
+    notifications.commanders_notify_dissolved(forum=forum, step=step)
     return forum
 
 

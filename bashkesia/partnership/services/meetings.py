@@ -296,11 +296,39 @@ def meeting_cancel(*, meeting: Meeting, reason: str, by: User) -> Meeting:
         limit=TEXT_LIMIT,
     )
     errors_raise(errors)
+    return _cancelled(meeting, reason)
+
+
+def _cancelled(meeting: Meeting, reason: str) -> Meeting:
+    """Mark ``meeting`` (locked, scheduled) cancelled for ``reason``; its
+    calendar entry says so, with a new SEQUENCE."""
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancelled_reason = reason
     meeting.save(update_fields=["status", "cancelled_reason", "updated_at"])
     _event_sync(meeting)
     return meeting
+
+
+@transaction.atomic
+def meeting_cancel_upcoming(*, forum: Forum, reason: str) -> list[Meeting]:
+    """Cancel every scheduled meeting of ``forum`` that has not started yet,
+    for ``reason``, as ``meeting_cancel`` does (calendars hear of it).
+
+    For ``forum_dissolve``, in its transaction: the caller has checked that
+    the user may dissolve the forum, which need not make them its record's
+    keeper. Return the meetings cancelled, soonest first.
+    """
+    upcoming = (
+        Meeting.objects.select_for_update()
+        .select_related("forum")
+        .filter(
+            forum=forum,
+            status=Meeting.Status.SCHEDULED,
+            starts_at__gt=clock.now(),
+        )
+        .order_by("starts_at", "pk")
+    )
+    return [_cancelled(meeting, reason[:TEXT_LIMIT]) for meeting in upcoming]
 
 
 @transaction.atomic

@@ -1,17 +1,21 @@
 """What the forums' tests share: people in the Prizren scope, places, and
 the steps of a KLSP (on top of the demo data the suite loads)."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from bashkesia.accounts.models import Role
 from bashkesia.accounts.services import role_grant, user_create
-from bashkesia.partnership.models import Forum, ForumKind, ForumStatus
+from bashkesia.core import clock
+from bashkesia.partnership.models import Forum, ForumKind, ForumStatus, Meeting
 from bashkesia.partnership.services.forums import (
     forum_create,
     klsp_propose,
     klsp_request_submit,
 )
+from bashkesia.partnership.services.meetings import meeting_schedule
 from bashkesia.staff.tests.conftest import make_person
 from bashkesia.territory.models import Municipality, Settlement, Station
 
@@ -113,3 +117,19 @@ def kksb_in(people, code: str, **changes) -> Forum:
     }
     fields.update(changes)
     return forum_create(**fields)
+
+
+def meeting_in(forum: Forum, by, *, days: float, **changes) -> Meeting:
+    """Schedule a meeting of ``forum`` ``days`` from now (before now when
+    negative), public unless said, as its record's keeper ``by``."""
+    fields = {
+        "forum": forum,
+        "by": by,
+        "title": "Safety on the school road",
+        "starts_at": clock.now() + datetime.timedelta(days=days),
+        "place": "Shtëpia e Kulturës",
+        "is_public": True,
+    }
+    fields.update(changes)
+    meeting, _warning = meeting_schedule(**fields)
+    return meeting

@@ -125,6 +125,38 @@ def test_a_bad_forum_filter_is_refused(client, query, detail):
     assert get(client, f"forums?{query}", status=400) == {"detail": detail}
 
 
+@pytest.mark.parametrize(
+    ("language", "query", "detail"),
+    [
+        (
+            "sr",
+            "type=council",
+            "Непозната врста форума „council”: користите klsp, kksb или evsb.",
+        ),
+        (
+            "sr",
+            "status=requested",
+            "Непознат статус „requested”: користите active или dissolved.",
+        ),
+        (
+            "sr-latn",
+            "type=council",
+            "Nepoznata vrsta foruma „council”: koristite klsp, kksb ili evsb.",
+        ),
+        (
+            "sq",
+            "status=requested",
+            "Status i panjohur “requested”: përdorni active ose dissolved.",
+        ),
+    ],
+)
+def test_the_values_to_type_stay_as_they_are_typed_in_every_language(
+    client, language, query, detail
+):
+    answer = get(client, f"forums?{query}", status=400, HTTP_ACCEPT_LANGUAGE=language)
+    assert answer == {"detail": detail}
+
+
 def test_forum_names_and_urls_follow_the_accept_language_header(client, forums):
     pk = forums["klsp"].pk
     for language, name in [

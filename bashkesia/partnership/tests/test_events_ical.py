@@ -8,8 +8,10 @@ from icalendar import Calendar
 
 from bashkesia.core import clock
 from bashkesia.partnership.models import Event, ForumKind, ForumStatus
+from bashkesia.partnership.services.forums import forum_dissolve
 
 from .event_factories import EventFactory, ForumFactory, in_days, sector
+from .forums_helpers import forum_people, kksb_in, meeting_in
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +136,20 @@ def test_an_unknown_language_is_refused(client):
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("sr", "Непознат језик „de”: користите sq, sr-latn, sr или en."),
+        ("sr-latn", "Nepoznat jezik „de”: koristite sq, sr-latn, sr ili en."),
+        ("sq", "Gjuhë e panjohur “de”: përdorni sq, sr-latn, sr ose en."),
+    ],
+)
+def test_the_language_codes_stay_as_they_are_typed(client, language, message):
+    response = client.get("/events.ics?lang=de", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    assert response.content.decode() == message
+
+
 def test_the_municipality_feed_holds_its_events_only(client, events):
     calendar = feed(client, "/events/municipality/PRZ.ics?lang=en")
     assert str(calendar["X-WR-CALNAME"]) == "Community events in Prizren"
@@ -224,3 +240,25 @@ def test_times_are_sent_in_utc(client):
     assert "DTSTART:20300701T180000Z" in body
     assert "DTEND" not in body
     assert clock.now() < moment
+
+
+def test_a_dissolved_forums_meetings_to_come_are_cancelled_in_its_feed(client):
+    people = forum_people()
+    forum = kksb_in(people, "PRZ")
+    meeting = meeting_in(forum, people.directorate, days=10, title="Takimi i majit")
+    path = f"/events/forum/{forum.pk}.ics?lang=en"
+    (before,) = vevents(feed(client, path))
+    assert (str(before["STATUS"]), before["SEQUENCE"]) == ("CONFIRMED", 0)
+    assert "Takimi i majit" in client.get("/en/sectors/PRZ-05/").content.decode()
+
+    forum_dissolve(forum=forum, by=people.commander, reason="A new assembly.")
+
+    (after,) = vevents(feed(client, path))
+    assert str(after["UID"]) == f"event-{meeting.event.pk}@{UID_DOMAIN}"
+    assert str(after["STATUS"]) == "CANCELLED"
+    assert after["SEQUENCE"] == 1
+    assert str(after["SUMMARY"]) == "Cancelled: Takimi i majit"
+    # The sector's feed says so too; its page lists it no more.
+    (in_sector,) = vevents(feed(client, "/events/sector/PRZ-05.ics?lang=en"))
+    assert str(in_sector["STATUS"]) == "CANCELLED"
+    assert "Takimi i majit" not in client.get("/en/sectors/PRZ-05/").content.decode()

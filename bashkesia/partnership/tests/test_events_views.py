@@ -54,6 +54,18 @@ def test_an_event_page_opens_in_every_language(client, language):
     assert f'href="/events/{event.pk}.ics?lang={language}"' in html
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_forum_meeting_links_its_forums_page(client, language):
+    forum = ForumFactory()
+    EventFactory(kind=Event.Kind.FORUM_MEETING, forum=forum, sector=sector("PRZ-02"))
+    link = f'<a href="/{language}/forums/{forum.pk}/">{forum.name_in(language)}</a>'
+    assert link in page(client, f"/{language}/events/")
+    assert link in page(client, f"/{language}/events/?forum={forum.pk}")
+    sector_page = page(client, f"/{language}/sectors/PRZ-02/")
+    next_events = re.search(r'class="sector-events">(.*?)</section>', sector_page, re.S)
+    assert link in next_events[1]
+
+
 def test_the_site_navigation_leads_to_the_calendar(client):
     assert 'href="/en/events/">Events</a>' in page(client, "/en/")
 

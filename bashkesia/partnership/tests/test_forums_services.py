@@ -12,13 +12,17 @@ from bashkesia.accounts.models import Account, Role, RoleGrant
 from bashkesia.accounts.permissions import can_keep_forum_record
 from bashkesia.accounts.services import user_create
 from bashkesia.core import clock
+from bashkesia.partnership import notifications
 from bashkesia.partnership.models import (
+    Event,
     Forum,
     ForumKind,
     ForumStatus,
     ForumStep,
+    Meeting,
     MemberRole,
 )
+from bashkesia.partnership.services import meetings as meeting_services
 from bashkesia.partnership.services.forums import (
     forum_create,
     forum_dissolve,
@@ -32,8 +36,10 @@ from bashkesia.partnership.services.forums import (
 from bashkesia.territory.models import Sector
 
 from .forums_helpers import (
+    commander_of,
     forum_people,
     kksb_in,
+    meeting_in,
     municipality,
     place,
     propose,
@@ -609,6 +615,61 @@ def test_only_the_police_in_charge_dissolve_a_forum(people):
         assert str(error.value) == "You may not dissolve this forum."
 
 
+def test_dissolving_cancels_the_forums_meetings_still_to_come(people):
+    forum = kksb_in(people, "PRZ")
+    keeper = people.directorate
+    coming = meeting_in(forum, keeper, days=10, title="April meeting")
+    closed = meeting_in(forum, keeper, days=12, is_public=False)
+    started = meeting_in(forum, keeper, days=-1, title="Yesterday's meeting")
+    held = meeting_services.meeting_mark_held(
+        meeting=meeting_in(forum, keeper, days=-30), by=keeper
+    )
+    called_off = meeting_services.meeting_cancel(
+        meeting=meeting_in(forum, keeper, days=20), reason="No room.", by=keeper
+    )
+    sequences = dict(Event.objects.values_list("meeting_id", "sequence"))
+
+    # The commander dissolves it without keeping its record.
+    assert not can_keep_forum_record(people.commander, forum)
+    forum_dissolve(forum=forum, by=people.commander, reason="A new assembly.")
+
+    statuses = dict(Meeting.objects.filter(forum=forum).values_list("pk", "status"))
+    assert statuses == {
+        coming.pk: "cancelled",
+        closed.pk: "cancelled",
+        started.pk: "scheduled",
+        held.pk: "held",
+        called_off.pk: "cancelled",
+    }
+    for meeting in (coming, closed):
+        meeting.refresh_from_db()
+        assert meeting.cancelled_reason == "A new assembly."
+    called_off.refresh_from_db()
+    assert called_off.cancelled_reason == "No room."
+    # Calendars hear of it: the entry is cancelled, with a new SEQUENCE.
+    event = Event.objects.get(meeting=coming)
+    assert (event.is_cancelled, event.sequence) == (True, sequences[coming.pk] + 1)
+    assert not Event.objects.filter(meeting=closed).exists()
+    assert Event.objects.get(meeting=called_off).sequence == sequences[called_off.pk]
+    assert Event.objects.get(meeting=started).is_cancelled is False
+
+
+def test_the_meetings_stay_when_the_dissolution_fails(people, monkeypatch):
+    forum = kksb_in(people, "PRZ")
+    coming = meeting_in(forum, people.directorate, days=10)
+
+    def fail(**kwargs):
+        raise RuntimeError("mail queue down")
+
+    monkeypatch.setattr(notifications, "commanders_notify_dissolved", fail)
+    with pytest.raises(RuntimeError):
+        forum_dissolve(forum=forum, by=people.directorate, reason="Merged.")
+    forum.refresh_from_db()
+    coming.refresh_from_db()
+    assert (forum.status, coming.status) == ("active", "scheduled")
+    assert Event.objects.get(meeting=coming).is_cancelled is False
+
+
 # Members
 
 
@@ -818,8 +879,9 @@ def test_every_step_is_told_to_the_people_involved(people, run_tasks):
     assert "approved by the Director General" in (
         by_address["arber@example.org"][0].body
     )
+    # The forum's name says it is a KLSP: the subject does not repeat it.
     assert by_address[people.commander.email][0].subject == (
-        "The Director General approved the KLSP KLSP Atmagjë"
+        "The Director General approved KLSP Atmagjë"
     )
 
 
@@ -846,10 +908,64 @@ def test_the_director_generals_refusal_is_told_to_the_commander(people, run_task
     )
     # In the commander's language: Albanian, the default.
     message = sent(run_tasks)[people.commander.email][0]
-    assert message.subject == (
-        "Drejtori i Përgjithshëm nuk e miratoi KLSP-në KLSP Billushë"
-    )
+    assert message.subject == "Drejtori i Përgjithshëm nuk e miratoi KLSP Billushë"
     assert "Arsyeja e dhënë: Covered already." in message.body
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "subject"),
+    [
+        ("Atmagjë e Billushë", "en", "The Director General approved the KLSP "),
+        ("Komiteti Lokal – Atmagjë", "en", "The Director General approved "),
+        ("Atmagjë e Billushë", "sr-latn", "Generalni direktor je odobrio LKJB "),
+        ("LKJB Atmađa", "sr-latn", "Generalni direktor je odobrio "),
+        ("ЛКЈБ Атмађа", "sr", "Генерални директор је одобрио "),
+    ],
+)
+def test_the_approval_subject_names_the_kind_once(
+    people, run_tasks, name, language, subject
+):
+    Account.objects.filter(user=people.commander).update(language=language)
+    forum = propose(people.commander, name_sq=name, name_sr_latn=name)
+    Forum.objects.filter(pk=forum.pk).update(name_sr=name)
+    sent(run_tasks)
+    klsp_final_decide(forum=forum, by=people.director, approve=True)
+    message = sent(run_tasks)[people.commander.email][0]
+    assert message.subject == subject + name
+
+
+def test_the_commander_hears_in_their_language_that_their_forum_is_dissolved(
+    people, run_tasks
+):
+    Account.objects.filter(user=people.commander).update(language="sr")
+    forum = kksb_in(people, "PRZ", name_sr_latn="OSBZ Prizren")
+    meeting_in(forum, people.directorate, days=10)
+    sent(run_tasks)
+    forum_dissolve(forum=forum, by=people.director, reason="Nova skupština.")
+    by_address = sent(run_tasks)
+    message = by_address[people.commander.email][0]
+    assert message.subject == "Распуштен је форум ваше станице: ОСБЗ Призрен"
+    assert message.body == (
+        "Форум за безбедност ОСБЗ Призрен у општини Призрен, о коме брине "
+        "Полицијска станица Призрен, распуштен је. Његови заказани састанци су "
+        "отказани, а његова јавна страница наводи да је распуштен.\n\n"
+        "Наведени разлог: Nova skupština.\n\n"
+        f"Отворите га: http://127.0.0.1:8000/sr/staff/forums/{forum.pk}/"
+    )
+    assert people.other_commander.email not in by_address
+    assert people.director.email not in by_address
+
+
+def test_a_commander_who_dissolves_the_forum_is_not_told_of_it(people, run_tasks):
+    forum = kksb_in(people, "PRZ")
+    second = commander_of("PRZ", "t-prz-second-commander")
+    sent(run_tasks)
+    forum_dissolve(forum=forum, by=people.commander, reason="Merged.")
+    by_address = sent(run_tasks)
+    assert people.commander.email not in by_address
+    assert by_address[second.email][0].subject == (
+        "U shpërbë një forum i stacionit tuaj: KKSB PRZ"
+    )
 
 
 def test_requesters_without_an_address_get_no_mail(people, run_tasks):

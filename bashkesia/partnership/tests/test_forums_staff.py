@@ -261,6 +261,26 @@ def test_an_active_forum_is_dissolved_by_the_form(people):
     assert response.status_code == 403
 
 
+@pytest.mark.parametrize(
+    ("language", "warning"),
+    [
+        ("sq", "Takimet e tij të ardhshme anulohen"),
+        ("sr-latn", "Njegovi predstojeći sastanci se otkazuju"),
+        ("sr", "Његови предстојећи састанци се отказују"),
+        ("en", "Its meetings still to come are cancelled"),
+    ],
+)
+def test_the_dissolve_form_says_the_meetings_to_come_are_cancelled(
+    people, language, warning
+):
+    forum = active(people)
+    html = html_of(
+        as_user(people.commander).get(f"/{language}/staff/forums/{forum.pk}/")
+    )
+    form = re.search(r'<form[^>]*id="dissolve">(.*?)</form>', html, re.S)[1]
+    assert warning in form
+
+
 def test_the_record_links_the_forums_meetings_and_work(people):
     forum = kksb_in(people, "PRZ")
     html = html_of(as_user(people.directorate).get(f"/en/staff/forums/{forum.pk}/"))

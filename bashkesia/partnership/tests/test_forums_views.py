@@ -21,17 +21,20 @@ from bashkesia.partnership.models import (
     Minutes,
     Recommendation,
 )
+from bashkesia.partnership.selectors.forums import forum_list_for_sector
 from bashkesia.partnership.services.forums import (
     forum_create,
     forum_dissolve,
     klsp_final_decide,
     klsp_station_decide,
 )
+from bashkesia.territory.models import Sector
 
 from .forums_helpers import (
     REQUESTERS,
     forum_people,
     kksb_in,
+    meeting_in,
     municipality,
     place,
     propose,
@@ -285,6 +288,46 @@ def test_meetings_recommendations_and_action_items_are_shown(client, people):
     assert "Ask the municipality for street lights" in overdue[0]
 
 
+# "Next meeting" and calendar links are worded per language.
+CALENDAR_LINKS = {
+    "sq": ("Takimet e forumit në kalendarin e ngjarjeve", "Kalendari i forumit"),
+    "sr-latn": ("Sastanci foruma u kalendaru događaja", "Kalendar foruma"),
+    "sr": ("Састанци форума у календару догађаја", "Календар форума"),
+    "en": ("The forum's meetings in the events calendar", "The forum's calendar"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_forums_page_links_its_calendar_feed_and_its_events(client, people, language):
+    forum = active_klsp(people)
+    html = page(client, f"/{language}/forums/{forum.pk}/")
+    links = re.search(r"<p data-forum-calendar>(.*?)</p>", html, re.S).group(1)
+    events, feed = CALENDAR_LINKS[language]
+    assert f'<a href="/{language}/events/?forum={forum.pk}">{events}</a>' in links
+    assert (
+        f'<a href="/events/forum/{forum.pk}.ics?lang={language}" '
+        f'type="text/calendar">{feed} (iCalendar)</a>'
+    ) in links
+    response = client.get(f"/events/forum/{forum.pk}.ics?lang={language}")
+    assert response.status_code == 200
+
+
+def test_a_dissolved_forum_lists_no_meeting_to_come_and_no_feed(client, people):
+    forum = kksb_in(people, "PRZ")
+    meeting = meeting_in(forum, people.directorate, days=9, title="May meeting")
+    html = page(client, f"/en/forums/{forum.pk}/")
+    assert meeting.get_absolute_url() in re.search(
+        r"data-upcoming>(.*?)</ul>", html, re.S
+    ).group(1)
+    forum_dissolve(forum=forum, by=people.commander, reason="A new assembly.")
+    html = page(client, f"/en/forums/{forum.pk}/")
+    assert "data-upcoming" not in html
+    assert "May meeting" not in html
+    assert "No public meeting is scheduled." in html
+    assert f"/events/forum/{forum.pk}.ics" not in html
+    assert f'href="/en/events/?forum={forum.pk}"' in html
+
+
 def test_an_evsb_shows_its_project(client, people):
     evsb = forum_create(
         by=people.directorate,
@@ -415,6 +458,21 @@ def test_citizens_send_a_request_and_follow_it_without_their_names(client, peopl
     assert "Atmagjë" in html
     for private in PRIVATE:
         assert private not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "keep"),
+    [
+        ("sq", "Ruajeni këtë kod ndjekjeje për ta ndjekur:"),
+        ("sr-latn", "Sačuvajte ovaj kod za praćenje da biste ga pratili:"),
+        ("sr", "Сачувајте овај код за праћење да бисте га пратили:"),
+        ("en", "Keep this tracking code to follow it:"),
+    ],
+)
+def test_the_tracking_code_is_given_in_words_fit_for_a_request(client, language, keep):
+    response = client.post(f"/{language}/forums/request/", request_form())
+    assert response.status_code == 302
+    assert keep in page(client, response["Location"])
 
 
 def test_the_tracking_page_shows_each_step_by_role_never_by_name(client, people):
@@ -551,3 +609,106 @@ def test_an_unknown_municipality_lists_no_villages(client):
 def test_an_unknown_tracking_page_is_not_found(client):
     html = page(client, "/en/forums/requests/ZZZZ-ZZZZ-ZZZZ/", status=404)
     assert "No request for a KLSP has the tracking code “ZZZZ-ZZZZ-ZZZZ”." in html
+
+
+# The sector page: its safety forums
+
+
+SECTOR_FORUMS = {
+    "sq": ("Forumet e sigurisë këtu", "Takimi i radhës:"),
+    "sr-latn": ("Forumi bezbednosti ovde", "Sledeći sastanak:"),
+    "sr": ("Форуми безбедности овде", "Следећи састанак:"),
+    "en": ("Safety forums here", "Next meeting:"),
+}
+
+
+def forums_block(html: str) -> str:
+    return re.search(r"<section[^>]*data-sector-forums>(.*?)</section>", html, re.S)[1]
+
+
+def forum_items(html: str) -> list[str]:
+    return re.findall(r'<li class="card" data-forum="(\d+)">', forums_block(html))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sector_page_lists_its_forums_with_their_next_meeting(
+    client, people, language
+):
+    klsp = active_klsp(people)  # Billushë, in PRZ-04
+    kksb = kksb_in(people, "PRZ")
+    soon = meeting_in(klsp, people.directorate, days=5, title="Rruga e shkollës")
+    meeting_in(klsp, people.directorate, days=40, title="Takimi i verës")
+    meeting_in(klsp, people.directorate, days=3, title="Closed", is_public=False)
+    html = page(client, f"/{language}/sectors/PRZ-04/")
+    block = forums_block(html)
+    heading, next_meeting = SECTOR_FORUMS[language]
+    assert heading in block
+    # The committee of the sector's villages first, then the municipality's.
+    assert forum_items(html) == [str(klsp.pk), str(kksb.pk)]
+    assert f'<a href="/{language}/forums/{klsp.pk}/">{klsp.name_in(language)}</a>' in (
+        block
+    )
+    assert f'href="/{language}/forums/{kksb.pk}/"' in block
+    item = re.search(rf'data-forum="{klsp.pk}">(.*?)</li>', block, re.S)[1]
+    assert next_meeting in item
+    assert f'href="/{language}/forums/{klsp.pk}/meetings/{soon.pk}/"' in item
+    assert "Rruga e shkollës" in item
+    assert "Takimi i verës" not in item
+    assert "Closed" not in item
+    assert f'href="/{language}/forums/?municipality=PRZ"' in block
+
+
+def test_the_sector_page_lists_only_the_forums_of_its_area(client, people):
+    klsp = active_klsp(people)  # PRZ-04
+    requested = submit().forum  # Atmagjë (PRZ-02) and Billushë (PRZ-04)
+    kksb = kksb_in(people, "PRZ")
+    other_kksb = kksb_in(people, "SUH")
+    evsb = forum_create(
+        by=people.directorate,
+        kind="evsb",
+        municipality=municipality(),
+        station=station(),
+        name_sq="EVSB Rrugët e sigurta",
+        goal="Safe routes to school.",
+        settlements=[place("Atmagjë")],
+    )
+    assert forum_items(page(client, "/en/sectors/PRZ-02/")) == [
+        str(evsb.pk),
+        str(kksb.pk),
+    ]
+    shown = forum_items(page(client, "/en/sectors/PRZ-04/"))
+    assert shown == [str(klsp.pk), str(kksb.pk)]
+    assert str(requested.pk) not in shown
+    assert forum_items(page(client, "/en/sectors/SUH-01/")) == [str(other_kksb.pk)]
+
+
+def test_a_sector_without_forums_says_so(client):
+    html = page(client, "/en/sectors/PEJ-01/")
+    assert "No safety forum covers this sector yet." in forums_block(html)
+
+
+def test_a_forums_change_shows_on_the_sector_page_at_once(client, people):
+    # The page's cached fragments (per territory revision and day) must not
+    # keep a forum that is dissolved or hide one that is established.
+    forum = propose(people.commander, name_sq="KLSP Billushë")
+    meeting_in_kksb = meeting_in(kksb_in(people, "PRZ"), people.directorate, days=7)
+    assert str(forum.pk) not in forum_items(page(client, "/en/sectors/PRZ-04/"))
+    klsp_final_decide(forum=forum, by=people.director, approve=True)
+    assert str(forum.pk) in forum_items(page(client, "/en/sectors/PRZ-04/"))
+    html = page(client, "/en/sectors/PRZ-04/")
+    assert meeting_in_kksb.get_absolute_url() in forums_block(html)
+    forum_dissolve(forum=meeting_in_kksb.forum, by=people.commander, reason="New.")
+    html = page(client, "/en/sectors/PRZ-04/")
+    assert forum_items(html) == [str(forum.pk)]
+    assert meeting_in_kksb.get_absolute_url() not in html
+
+
+def test_the_forums_of_a_sector_are_read_in_two_queries(
+    people, django_assert_num_queries
+):
+    meeting_in(active_klsp(people), people.directorate, days=5)
+    meeting_in(kksb_in(people, "PRZ"), people.directorate, days=6)
+    sector = Sector.objects.get(code="PRZ-04")
+    with django_assert_num_queries(2):
+        forums = forum_list_for_sector(sector=sector, now=clock.now())
+        assert [len(forum.next_meetings) for forum in forums] == [1, 1]

@@ -7,6 +7,9 @@ from bashkesia.core import clock
 from bashkesia.partnership.models import Event, SectorPriority
 from bashkesia.territory.models import Sector
 
+from .event_factories import ForumFactory, in_days
+from .event_factories import sector as sector_of
+
 
 def _locate(client, sector):
     return client.get(
@@ -65,3 +68,28 @@ def test_the_sector_resource_carries_them_too(client, db):
     assert data["priorities"] == []
     assert data["next_event"] is None
     assert sector.code == data["code"]
+
+
+def test_locate_follows_a_forums_area_and_status_at_once(client, db):
+    """A forum's meeting concerns the sectors the forum covers, and only
+    while the public sees the forum: locate's answer follows either change."""
+    forum = ForumFactory(sectors=[sector_of("PRZ-02"), sector_of("PRZ-03")])
+    event = Event.objects.create(
+        kind=Event.Kind.FORUM_MEETING,
+        title="Takimi i KLSP-së",
+        starts_at=in_days(4),
+        place="Shtëpia e Kulturës",
+        municipality=forum.municipality,
+        forum=forum,
+    )
+    prz03 = sector_of("PRZ-03")
+    assert _locate(client, prz03).json()["next_event"]["id"] == event.pk
+
+    forum.sectors.remove(prz03)
+    assert _locate(client, prz03).json()["next_event"] is None
+
+    forum.sectors.add(prz03)
+    assert _locate(client, prz03).json()["next_event"]["id"] == event.pk
+    forum.status = "awaiting_approval"
+    forum.save(update_fields=["status"])
+    assert _locate(client, prz03).json()["next_event"] is None

@@ -168,9 +168,13 @@ def _feed_language(request: HttpRequest) -> str | None:
 
 
 def _bad_language(request: HttpRequest) -> HttpResponse:
+    # The codes stay as they are typed, in every language.
     return HttpResponseBadRequest(
-        _("Unknown language “%(language)s”: use sq, sr-latn, sr or en.")
-        % {"language": request.GET.get("lang", "")[:20]},
+        _("Unknown language “%(language)s”: use %(sq)s, %(sr_latn)s, %(sr)s or %(en)s.")
+        % {
+            "language": request.GET.get("lang", "")[:20],
+            **{code.replace("-", "_"): code for code, _name in settings.LANGUAGES},
+        },
         content_type="text/plain; charset=utf-8",
     )
 

@@ -4,6 +4,8 @@ the forums represent women, youth and non-majority communities."""
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from bashkesia.core import clock
@@ -60,6 +62,11 @@ def forum_detail(request: HttpRequest, pk: int) -> HttpResponse:
             selectors.majority_community(forum.municipality)
         ).label,
         "upcoming": selectors.meeting_list_upcoming_public(forum=forum, now=now),
+        # Its meetings in the events calendar, and its iCalendar feed in the
+        # page's language (as the sector page links the sector's).
+        "events_url": f"{reverse('partnership:event-list')}?forum={forum.pk}",
+        "feed_url": f"{reverse('events-ical-forum', args=[forum.pk])}"
+        f"?lang={get_language()}",
         "past_meetings": selectors.meeting_list_with_approved_minutes(forum=forum),
         "recommendations": selectors.recommendation_list_public(forum=forum, day=today),
         "action_items": [

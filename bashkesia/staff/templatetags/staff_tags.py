@@ -16,6 +16,7 @@ def staff_nav(context) -> dict:
         "show_officers": permissions.has_territorial_scope(user),
         "show_events": permissions.publishes_events(user),
         "show_forums": permissions.can_use_forums_back_office(user),
+        "show_statistics": permissions.uses_statistics_back_office(user),
         "show_audit": permissions.can_view_audit(user),
         "show_users": permissions.can_manage_users(user),
         "show_admin": permissions.can_use_admin(user),

@@ -1,14 +1,15 @@
 """People of the back-office tests: one user per role, scoped in Prizren.
 
 Users are made as the product makes them (``user_create``, ``role_grant``,
-``officer_link_user``) on top of the demo data: station PRZ (with substations
-PRZ-ZH and PRZ-SR) of the Prizren region (PZ).
+``officer_link_user``, a forum's seat) on top of the demo data: station PRZ
+(with substations PRZ-ZH and PRZ-SR) of the Prizren region (PZ).
 """
 
 import datetime
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.test import Client
 
@@ -19,7 +20,9 @@ from bashkesia.core import clock
 from bashkesia.officers.models import Officer, SectorAssignment
 from bashkesia.officers.services import assignment_start
 from bashkesia.officers.tests.factories import OfficerFactory
-from bashkesia.territory.models import Region, Sector, Station
+from bashkesia.partnership.models import Forum, ForumKind, ForumStatus, MemberRole
+from bashkesia.partnership.services.forums import forum_create, membership_add
+from bashkesia.territory.models import Municipality, Region, Sector, Station
 
 STAFF_LANGUAGES = ["sq", "sr-latn", "sr", "en"]
 ANONYMOUS = "anonymous"
@@ -32,6 +35,7 @@ ROLES = [
     Role.DIRECTORATE_STAFF,
     Role.DIRECTOR_GENERAL,
     Role.STATISTICS_CLERK,
+    Role.FORUM_SECRETARY,
     Role.ADMINISTRATOR,
     NO_ROLE,
     ANONYMOUS,
@@ -88,7 +92,8 @@ def make_person(role: str, username: str | None = None):
 
     Officers of the sector roles serve in PRZ-01 (the leader leads it);
     the commander commands PRZ, the coordinator the PZ region, the clerk
-    counts for PRZ.
+    counts for PRZ; the forum secretary holds, as the demo "secretary" does,
+    the secretary's seat of the KKSB of Prizren (which brings the role).
     """
     if role == ANONYMOUS:
         return None
@@ -124,8 +129,40 @@ def make_person(role: str, username: str | None = None):
     }
     if role in scopes:
         role_grant(user=user, role=role, **scopes[role])
+    if role == Role.FORUM_SECRETARY:
+        membership_add(
+            forum=prz_kksb(),
+            by=demo_user("directorate"),
+            name="Drita Berisha",
+            role=MemberRole.SECRETARY,
+            start_date=since,
+            appointment_reference="01-016/24",
+            user=user,
+        )
     user.refresh_from_db()
     return user
+
+
+def demo_user(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+def prz_kksb() -> Forum:
+    """Return the KKSB of Prizren, set up by the directorate when missing
+    (the test database holds no partnership demo data)."""
+    forum = Forum.objects.filter(
+        kind=ForumKind.KKSB, status=ForumStatus.ACTIVE, municipality__code="PRZ"
+    ).first()
+    if forum is None:
+        forum = forum_create(
+            by=demo_user("directorate"),
+            kind=ForumKind.KKSB,
+            municipality=Municipality.objects.get(code="PRZ"),
+            name_sq="Këshilli Komunal për Siguri në Bashkësi – Prizren",
+            name_sr_latn="Opštinski savet za bezbednost u zajednici – Prizren",
+            name_en="Prizren Municipal Community Safety Council",
+        )
+    return forum
 
 
 def prz_region() -> Region:

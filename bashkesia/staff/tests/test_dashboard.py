@@ -63,9 +63,12 @@ def test_the_navigation_shows_directorate_staff_the_audit_users_and_admin(client
         assert f'href="{url}"' in html
 
 
-def test_a_statistics_clerk_sees_no_sectors_and_no_officers_link(client_as):
+def test_a_statistics_clerk_sees_their_days_and_no_sectors_or_officers(client_as):
     html = html_of(client_as(Role.STATISTICS_CLERK))
-    assert "No sector is in your scope." in html
+    assert "No sector is in your scope." not in html
+    assert "My sectors" not in html
+    assert 'data-figure="statistics-missing"' in html
+    assert 'href="/en/staff/statistics/"' in html
     assert 'href="/en/staff/officers/"' not in html
     assert 'href="/en/staff/sectors/"' not in html
 

@@ -3,7 +3,8 @@
 Scope (see conftest): the sector officer serves in PRZ-01, the sector leader
 leads PRZ-01, the commander commands PRZ (whose substations are PRZ-ZH and
 PRZ-SR), the coordinator coordinates the Prizren region (PZ, which also holds
-SUH), the clerk counts for PRZ. PEJ is a station of another region.
+SUH), the clerk counts for PRZ, the forum secretary keeps the record of the
+KKSB of Prizren (its secretary's seat). PEJ is a station of another region.
 
 A permitted read answers 200, a permitted write redirects (302) back into the
 back office; anything else is 403 for a signed-in user (400 where the only way
@@ -11,18 +12,38 @@ in is a form choice outside their scope) and a redirect to the sign-in page for
 an anonymous one.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
 import pytest
+from django.utils import timezone
 
 from bashkesia.accounts.models import Role
 from bashkesia.core import clock
 from bashkesia.officers.models import Officer
-from bashkesia.partnership.models import Forum, ForumKind, Problem, SectorPriority
+from bashkesia.partnership.models import (
+    Forum,
+    ForumKind,
+    ForumStatus,
+    Problem,
+    SectorPriority,
+)
+from bashkesia.partnership.services.meetings import (
+    meeting_mark_held,
+    meeting_schedule,
+)
 from bashkesia.territory.models import Sector, Station
 
-from .conftest import ANONYMOUS, NO_ROLE, OFFICER_ROLES, ROLES, current_officer_of
+from .conftest import (
+    ANONYMOUS,
+    NO_ROLE,
+    OFFICER_ROLES,
+    ROLES,
+    current_officer_of,
+    demo_user,
+    prz_kksb,
+)
 
 OFFICER = Role.SECTOR_OFFICER
 LEADER = Role.SECTOR_LEADER
@@ -31,6 +52,7 @@ COORDINATOR = Role.REGIONAL_COORDINATOR
 DIRECTORATE = Role.DIRECTORATE_STAFF
 DIRECTOR = Role.DIRECTOR_GENERAL
 CLERK = Role.STATISTICS_CLERK
+SECRETARY = Role.FORUM_SECRETARY
 ADMIN = Role.ADMINISTRATOR
 STAFF_ROLES = [role for role in ROLES if role not in (NO_ROLE, ANONYMOUS)]
 KOSOVO_READERS = {DIRECTORATE, DIRECTOR}
@@ -81,6 +103,33 @@ def officer_data(station: str) -> dict:
         "last_name": "Hoxha",
         "station": "{station:" + station + "}",
     }
+
+
+def decision_data(prefix: str) -> dict:
+    return {f"{prefix}-decision": "approve", f"{prefix}-reason": ""}
+
+
+def meeting_data() -> dict:
+    return {
+        "schedule-title": "Monthly meeting",
+        "schedule-starts_at": "{next_month}",
+        "schedule-place": "Salla e Kuvendit Komunal",
+        "schedule-is_public": "on",
+    }
+
+
+def problem_action_data() -> dict:
+    return {
+        "add-description": "Patrol the school road at 7:30.",
+        "add-owner": "Sector officers",
+        "add-status": "planned",
+    }
+
+
+# Who sees a forum's record at all; the others do not find it (404).
+FORUM_STRANGERS = {OFFICER, LEADER, CLERK, ADMIN}
+KKSB_STRANGERS = {role: 404 for role in FORUM_STRANGERS}
+KLSP_STRANGERS = {role: 404 for role in (*FORUM_STRANGERS, SECRETARY)}
 
 
 def alert_data(sector: str) -> dict:
@@ -232,7 +281,7 @@ ACTIONS = [
     # found (404) rather than refused: its very existence is the station's.
     Action(
         "list the forums in scope",
-        {COMMANDER, COORDINATOR} | KOSOVO_READERS,
+        {COMMANDER, COORDINATOR, SECRETARY} | KOSOVO_READERS,
         "/en/staff/forums/",
     ),
     Action("open the form to propose a KLSP", {COMMANDER}, "/en/staff/forums/propose/"),
@@ -245,7 +294,7 @@ ACTIONS = [
         "open the record of a forum of the station",
         {COMMANDER, COORDINATOR} | KOSOVO_READERS,
         "/en/staff/forums/{forum:PRZ-01}/",
-        refused_with={OFFICER: 404, LEADER: 404, CLERK: 404, ADMIN: 404},
+        refused_with=KLSP_STRANGERS,
     ),
     Action(
         "open the record of a forum of another region",
@@ -253,20 +302,93 @@ ACTIONS = [
         "/en/staff/forums/{forum:PEJ-01}/",
         refused_with={
             role: 404
-            for role in (OFFICER, LEADER, COMMANDER, COORDINATOR, CLERK, ADMIN)
+            for role in (
+                OFFICER,
+                LEADER,
+                COMMANDER,
+                COORDINATOR,
+                CLERK,
+                SECRETARY,
+                ADMIN,
+            )
         },
+    ),
+    Action(
+        "open the record of the forum whose record they keep",
+        {COMMANDER, COORDINATOR, SECRETARY} | KOSOVO_READERS,
+        "/en/staff/forums/{kksb}/",
+        refused_with=KKSB_STRANGERS,
     ),
     Action(
         "list the meetings of a forum of the station",
         {COMMANDER, COORDINATOR} | KOSOVO_READERS,
         "/en/staff/forums/{forum:PRZ-01}/meetings/",
-        refused_with={OFFICER: 404, LEADER: 404, CLERK: 404, ADMIN: 404},
+        refused_with=KLSP_STRANGERS,
     ),
     Action(
         "edit a forum of the station",
         {COMMANDER, DIRECTORATE},
         "/en/staff/forums/{forum:PRZ-01}/edit/",
-        refused_with={OFFICER: 404, LEADER: 404, CLERK: 404, ADMIN: 404},
+        refused_with=KLSP_STRANGERS,
+    ),
+    # The KLSP chain: the station commander decides on citizens' request,
+    # the Director General gives final approval.
+    Action(
+        "decide on citizens' request for a KLSP in the station",
+        {COMMANDER},
+        "/en/staff/forums/{request:PRZ-01}/station-decision/",
+        decision_data("station"),
+        refused_with=KLSP_STRANGERS,
+    ),
+    Action(
+        "give a KLSP final approval",
+        {DIRECTOR},
+        "/en/staff/forums/{awaiting:PRZ-01}/final-decision/",
+        decision_data("final"),
+        refused_with=KLSP_STRANGERS,
+    ),
+    Action(
+        "dissolve a forum of the station",
+        {COMMANDER} | KOSOVO_READERS,
+        "/en/staff/forums/{forum:PRZ-01}/dissolve/",
+        {"dissolve-reason": "Merged with the committee next door."},
+        refused_with=KLSP_STRANGERS,
+    ),
+    Action(
+        "dissolve the forum whose record they keep",
+        {COMMANDER} | KOSOVO_READERS,
+        "/en/staff/forums/{kksb}/dissolve/",
+        {"dissolve-reason": "A new municipal assembly."},
+        refused_with=KKSB_STRANGERS,
+    ),
+    # A forum's record: its secretary (or chair) keeps it, and the directorate.
+    Action(
+        "schedule a meeting of the forum whose record they keep",
+        {SECRETARY, DIRECTORATE},
+        "/en/staff/forums/{kksb}/meetings/",
+        meeting_data(),
+        refused_with=KKSB_STRANGERS,
+    ),
+    Action(
+        "schedule a meeting of another forum of the station",
+        {DIRECTORATE},
+        "/en/staff/forums/{forum:PRZ-01}/meetings/",
+        meeting_data(),
+        refused_with=KLSP_STRANGERS,
+    ),
+    Action(
+        "record the attendance of a meeting of the forum whose record they keep",
+        {SECRETARY, DIRECTORATE},
+        "/en/staff/meetings/{kksb_meeting}/attendance/",
+        {"attendance-citizens_total": "12", "attendance-gender_female": "5"},
+        refused_with=KKSB_STRANGERS,
+    ),
+    Action(
+        "draft the minutes of a meeting of the forum whose record they keep",
+        {SECRETARY, DIRECTORATE},
+        "/en/staff/meetings/{kksb_meeting}/minutes/",
+        {"minutes-text": "The council heard the station's security report."},
+        refused_with=KKSB_STRANGERS,
     ),
     Action(
         "list the priorities of the sectors in scope",
@@ -282,6 +404,18 @@ ACTIONS = [
         "open a priority of another sector of the station",
         {COMMANDER, COORDINATOR} | KOSOVO_READERS,
         "/en/staff/priorities/{priority:PRZ-02}/",
+    ),
+    Action(
+        "change a priority of their own sector",
+        {OFFICER, LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/priorities/{priority:PRZ-01}/edit/",
+        {"edit-issue": "Speeding past the primary school.", "edit-concerns": ""},
+    ),
+    Action(
+        "change a priority of another sector of the station",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/priorities/{priority:PRZ-02}/edit/",
+        {"edit-issue": "Speeding past the primary school.", "edit-concerns": ""},
     ),
     Action(
         "list the problems in scope",
@@ -302,6 +436,24 @@ ACTIONS = [
         "open a problem of another region",
         KOSOVO_READERS,
         "/en/staff/problems/{problem:PEJ-01}/",
+    ),
+    Action(
+        "work a problem of their own sector",
+        {OFFICER, LEADER, COMMANDER, DIRECTORATE},
+        "/en/staff/problems/{problem:PRZ-01}/actions/",
+        problem_action_data(),
+    ),
+    Action(
+        "work a problem of another sector of the station",
+        {COMMANDER, DIRECTORATE},
+        "/en/staff/problems/{problem:PRZ-02}/actions/",
+        problem_action_data(),
+    ),
+    Action(
+        "work a problem of another region",
+        {DIRECTORATE},
+        "/en/staff/problems/{problem:PEJ-01}/actions/",
+        problem_action_data(),
     ),
     Action(
         "list the community events of their sectors",
@@ -336,13 +488,23 @@ CASES = [
 ]
 
 
+# The KLSPs made for an action, by the status they are in.
+KLSP_STATUSES = {
+    "forum": ForumStatus.ACTIVE,
+    "request": ForumStatus.REQUESTED,
+    "awaiting": ForumStatus.AWAITING_APPROVAL,
+}
+
+
 def _record(kind: str, code: str) -> int:
-    """Return a KLSP, priority or problem of sector ``code`` (made here: the
-    test database holds no partnership demo data)."""
+    """Return a KLSP (active, requested by citizens or awaiting final
+    approval), priority or problem of sector ``code`` (made here: the test
+    database holds no partnership demo data)."""
     sector = Sector.objects.select_related("station").get(code=code)
-    if kind == "forum":
+    if kind in KLSP_STATUSES:
         forum = Forum.objects.create(
             kind=ForumKind.KLSP,
+            status=KLSP_STATUSES[kind],
             name_sq=f"KLSP {code}",
             name_sr_latn=f"LKJB {code}",
             name_sr=f"ЛКЈБ {code}",
@@ -367,17 +529,39 @@ def fill(value: str, own: Officer | None) -> str:
         return value
     if value.startswith("{station:"):
         return str(Station.objects.get(code=value[9:-1]).pk)
-    record = re.search(r"\{(forum|priority|problem):([A-Z]+-\d+)\}", value)
+    record = re.search(
+        r"\{(forum|request|awaiting|priority|problem):([A-Z]+-\d+)\}", value
+    )
     if record:
         kind, code = record.groups()
         value = value.replace(record.group(0), str(_record(kind, code)))
+    if "{kksb}" in value:
+        value = value.replace("{kksb}", str(prz_kksb().pk))
+    if "{kksb_meeting}" in value:
+        value = value.replace("{kksb_meeting}", str(_kksb_meeting_held()))
     return value.format(
         own=own.badge_number if own else "NONE",
         station_officer=current_officer_of("PRZ-02").badge_number,
         other_officer=current_officer_of("PEJ-01").badge_number,
         prz01_officer=current_officer_of("PRZ-01").badge_number,
         today=clock.today().isoformat(),
+        next_month=timezone.localtime(clock.now() + datetime.timedelta(days=30))
+        .replace(hour=18, minute=0)
+        .strftime("%Y-%m-%dT%H:%M"),
     )
+
+
+def _kksb_meeting_held() -> int:
+    """Return a meeting of the KKSB of Prizren held three days ago."""
+    directorate = demo_user("directorate")
+    meeting, _warning = meeting_schedule(
+        forum=prz_kksb(),
+        title="Monthly meeting",
+        starts_at=clock.now() - datetime.timedelta(days=3),
+        place="Salla e Kuvendit Komunal",
+        by=directorate,
+    )
+    return meeting_mark_held(meeting=meeting, by=directorate).pk
 
 
 @pytest.mark.parametrize(("action", "role"), CASES)

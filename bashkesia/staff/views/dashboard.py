@@ -9,6 +9,7 @@ from bashkesia.accounts.decorators import staff_view
 from bashkesia.accounts.permissions import can_review_sector_proposals
 from bashkesia.concerns import staff_selectors as concern_selectors
 from bashkesia.core import clock
+from bashkesia.stats import staff_selectors as statistics_selectors
 
 from .. import selectors
 
@@ -24,6 +25,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     own_officer = selectors.officer_of_user(user=user)
     context = {
         "grants": permissions.grants(user),
+        "territorial": permissions.has_territorial_scope(user),
         "sectors": sectors[:DASHBOARD_SECTORS],
         "sector_count": sectors.count(),
         "officer_count": permissions.officers_in_scope(user).count(),
@@ -41,4 +43,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context["concern_attention"] = concern_selectors.concern_attention(
         user=user, now=clock.now()
     )
+    # Daily statistics (issue 7): days to enter and days to confirm.
+    if permissions.uses_statistics_back_office(user):
+        context["statistics_missing"] = len(
+            statistics_selectors.days_not_entered(user=user)
+        )
+        context["statistics_awaiting"] = (
+            statistics_selectors.days_awaiting_confirmation(user=user).count()
+        )
     return render(request, "staff/dashboard.html", context)

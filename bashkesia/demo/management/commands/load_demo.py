@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from bashkesia.demo.concerns import demo_concerns_load
 from bashkesia.demo.loader import demo_load
 from bashkesia.demo.partnership import demo_partnership_load
+from bashkesia.stats.community import community_months_all, community_months_refresh
 from bashkesia.territory.importers import ImportRejected
 
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         partnership = demo_partnership_load()
         seconds = time.monotonic() - started
+        # The community-policing figures of every month, from all of the above.
+        community_months_refresh(months=community_months_all())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data loaded: {summary.regions} regional directorates, "
