@@ -185,6 +185,7 @@ COLUMNS = (
     "confirmed_at",
     "confirmed_by_id",
     "corrected_at",
+    "is_demo",
     *FIGURES,
 )
 CORRECTED_AT = COLUMNS.index("corrected_at")
@@ -243,6 +244,7 @@ def demo_statistics_load() -> StatisticsSummary:
                         confirmed_at,
                         coordinator_id,
                         None,
+                        True,
                         *station_values,
                     ]
                 )

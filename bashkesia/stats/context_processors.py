@@ -23,6 +23,7 @@ class Widget:
     day: datetime.date
     figures: list[tuple[str, str]]
     corrected: bool
+    is_demo: bool
 
 
 def _widget() -> Widget | None:
@@ -40,6 +41,7 @@ def _widget() -> Widget | None:
             for name in BULLETIN_FIGURES
         ],
         corrected=day.corrected,
+        is_demo=day.is_demo,
     )
 
 

@@ -117,6 +117,8 @@ class DailyStatistics(Figures):
     # The last correction after confirmation: the public sees that the
     # published figures changed.
     corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True)
+    # Made up by ``load_demo``: labelled wherever its sums are shown.
+    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["-day", "station__code"]
@@ -192,6 +194,7 @@ class DailyTotal(Figures):
     )
     day = models.DateField(_("day"))
     stations = models.PositiveSmallIntegerField(_("stations confirmed"), default=0)
+    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["day"]

@@ -60,6 +60,7 @@ class DayFigures:
     day: datetime.date
     figures: dict[str, int]
     corrected: bool = False
+    is_demo: bool = False
 
     def __getitem__(self, name: str) -> int:
         return self.figures[name]
@@ -92,7 +93,7 @@ def bulletin_for_day(*, day: datetime.date) -> DayFigures | None:
     confirmed that day)."""
     row = (
         DailyTotal.objects.filter(region__isnull=True, day=day)
-        .values("day", *BULLETIN_FIGURES)
+        .values("day", "is_demo", *BULLETIN_FIGURES)
         .first()
     )
     if row is None:
@@ -100,6 +101,7 @@ def bulletin_for_day(*, day: datetime.date) -> DayFigures | None:
     return DayFigures(
         day=day,
         figures={name: row[name] for name in BULLETIN_FIGURES},
+        is_demo=row["is_demo"],
         corrected=DailyStatistics.objects.filter(
             day=day, corrected_at__isnull=False
         ).exists(),
@@ -464,3 +466,8 @@ def corrections_public(
     elif scope.region is not None:
         rows = rows.filter(statistics__station__municipality__region=scope.region)
     return list(rows.order_by("statistics__day", "-corrected_at", "-pk"))
+
+
+def demo_figures_exist() -> bool:
+    """Return whether any published sum holds made-up demo figures."""
+    return DailyTotal.objects.filter(is_demo=True).exists()

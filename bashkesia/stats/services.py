@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
 from bashkesia.accounts import permissions
@@ -259,13 +259,21 @@ def daily_statistics_confirm_many(
 
 
 def _totals_add(
-    station: Station, day: datetime.date, delta: Mapping[str, int], *, stations: int
+    station: Station,
+    day: datetime.date,
+    delta: Mapping[str, int],
+    *,
+    stations: int,
+    demo: bool = False,
 ) -> None:
-    """Add ``delta`` to the day's sums for the station's region and Kosovo,
-    and tell every reader that public figures changed."""
+    """Add ``delta`` to the day's sums for the station's region and Kosovo
+    (made of demo data too when ``demo``), and tell every reader that public
+    figures changed."""
     region_id = station.municipality.region_id
-    increments = {name: F(name) + value for name, value in delta.items()}
+    increments: dict = {name: F(name) + value for name, value in delta.items()}
     increments["stations"] = F("stations") + stations
+    if demo:
+        increments["is_demo"] = True
     for region in (region_id, None):
         total, _created = DailyTotal.objects.get_or_create(region_id=region, day=day)
         DailyTotal.objects.filter(pk=total.pk).update(**increments)
@@ -284,11 +292,13 @@ def daily_totals_rebuild(*, days: tuple[datetime.date, datetime.date] | None = N
         totals = totals.filter(day__range=days)
     totals.delete()
     sums = {name: Sum(name) for name in FIGURES}
+    sums["demo"] = Count("pk", filter=Q(is_demo=True))
     rows = [
         DailyTotal(
             region_id=row["station__municipality__region_id"],
             day=row["day"],
             stations=row["count"],
+            is_demo=row["demo"] > 0,
             **{name: row[name] for name in FIGURES},
         )
         for row in confirmed.values("station__municipality__region_id", "day")
@@ -300,6 +310,7 @@ def daily_totals_rebuild(*, days: tuple[datetime.date, datetime.date] | None = N
             region_id=None,
             day=row["day"],
             stations=row["count"],
+            is_demo=row["demo"] > 0,
             **{name: row[name] for name in FIGURES},
         )
         for row in confirmed.values("day")

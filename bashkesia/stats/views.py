@@ -392,6 +392,7 @@ def _statistics(request: HttpRequest) -> HttpResponse:
     context: dict = {
         "form": form,
         "published": form.published,
+        "is_demo": selectors.demo_figures_exist(),
         "figure_names": [Figure(name).label for name in FIGURES],
     }
     if not form.is_valid():

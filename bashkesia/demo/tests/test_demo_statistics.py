@@ -216,3 +216,8 @@ def test_three_years_start_the_day_after_three_years_back():
     assert first_day(datetime.date(2026, 12, 4)) == datetime.date(2023, 12, 5)
     assert first_day(datetime.date(2028, 2, 28)) == datetime.date(2025, 3, 1)
     assert first_day(datetime.date(2027, 2, 28)) == datetime.date(2024, 3, 1)
+
+
+def test_the_demo_figures_are_marked_made_up(db):
+    assert not DailyStatistics.objects.filter(is_demo=False).exists()
+    assert not DailyTotal.objects.filter(is_demo=False).exists()

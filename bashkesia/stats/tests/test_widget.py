@@ -17,6 +17,7 @@ from bashkesia.stats.services import (
     daily_statistics_confirm,
     daily_statistics_correct,
     daily_statistics_enter,
+    daily_totals_rebuild,
 )
 from bashkesia.stats.widget import bulletin
 from bashkesia.territory.models import Station
@@ -199,3 +200,23 @@ def test_the_widget_is_outside_the_cached_fragments_of_sector_pages(client):
 
     assert heading("en", "2026-11-29") in widget(first)
     assert heading("en", "2026-11-30") in widget(second)
+
+
+def test_demo_figures_are_labelled_in_the_widget_and_on_the_page(client, today):
+    today(datetime.date(2026, 12, 5))
+    clear_statistics()
+    rows = publish([datetime.date(2026, 12, 4)])
+    DailyStatistics.objects.filter(pk=rows[0].pk).update(is_demo=True)
+    daily_totals_rebuild()
+    home = client.get("/en/").content.decode()
+    assert "Demonstration data: these figures are made up." in home
+    page = client.get("/en/statistics/").content.decode()
+    assert "Demonstration data: the daily figures shown here are made up" in page
+
+
+def test_real_figures_carry_no_demo_label(client, today):
+    today(datetime.date(2026, 12, 5))
+    clear_statistics()
+    publish([datetime.date(2026, 12, 4)])
+    assert "Demonstration data" not in client.get("/en/").content.decode()
+    assert "Demonstration data" not in client.get("/en/statistics/").content.decode()
