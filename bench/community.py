@@ -23,7 +23,6 @@ already:
 
 import os
 import statistics
-import sys
 import time
 
 CALLS = int(os.environ.get("BENCH_COMMUNITY_CALLS") or 50)
@@ -140,22 +139,9 @@ def main() -> None:
 def run(database_url: str) -> None:
     """Run ``main`` in a subprocess with the production environment, on a
     PostgreSQL database holding the demo data and the concerns."""
-    import subprocess
+    from .demo_db import run_module
 
-    from .demo_db import ROOT, production_env
-
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.community"],
-        cwd=ROOT,
-        env=production_env(database_url=database_url),
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    print(result.stdout.rstrip(), flush=True)
-    if result.returncode:
-        print(f"bench.community failed:\n{result.stderr}")
+    run_module("bench.community", database_url)
 
 
 if __name__ == "__main__":

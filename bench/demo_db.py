@@ -169,3 +169,20 @@ def postgres_copy(url: str, name: str) -> str:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     return f"{base}/{name}"
+
+
+def run_module(module: str, database_url: str = DATABASE_URL, timeout: int = 1800):
+    """Run ``python -m module`` with the production environment on a bench
+    database; print what it prints (and its errors, if it fails)."""
+    result = subprocess.run(
+        [sys.executable, "-m", module],
+        cwd=ROOT,
+        env=production_env(database_url=database_url),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    print(result.stdout.rstrip(), flush=True)
+    if result.returncode:
+        print(f"{module} failed:\n{result.stderr}")

@@ -561,22 +561,9 @@ def _listed(page: bytes) -> str:
 
 def run(database_url: str) -> None:
     """Run ``main`` in a subprocess with the production environment."""
-    import subprocess
+    from .demo_db import run_module
 
-    from .demo_db import ROOT, production_env
-
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.inbox"],
-        cwd=ROOT,
-        env=production_env(database_url=database_url),
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    print(result.stdout.rstrip(), flush=True)
-    if result.returncode:
-        print(f"bench.inbox failed:\n{result.stderr}")
+    run_module("bench.inbox", database_url)
 
 
 if __name__ == "__main__":

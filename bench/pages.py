@@ -84,23 +84,9 @@ def main() -> None:
 
 def run() -> None:
     """Run ``main`` in a subprocess with the production environment."""
-    import subprocess
-    import sys
+    from .demo_db import run_module
 
-    from .demo_db import ROOT, production_env
-
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.pages"],
-        cwd=ROOT,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    print(result.stdout.rstrip())
-    if result.returncode:
-        print(f"bench.pages failed:\n{result.stderr}")
+    run_module("bench.pages", timeout=300)
 
 
 if __name__ == "__main__":

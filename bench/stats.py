@@ -23,7 +23,6 @@ database holds the concerns. By hand, on a database filled already:
 import datetime
 import os
 import statistics
-import sys
 import time
 
 YEARS = int(os.environ.get("BENCH_STATS_YEARS") or 10)
@@ -51,10 +50,10 @@ WITH stations AS (
     FROM stations st CROSS JOIN days
 )
 INSERT INTO stats_dailystatistics (
-    station_id, day, status, entered_at, confirmed_at,
+    station_id, day, status, entered_at, confirmed_at, is_demo,
     fatal_accidents, injury_accidents, noninjury_accidents, traffic_tickets,
     arrests, in_custody, police_detention, sent_to_serve_sentence)
-SELECT station_id, day, 'confirmed', now(), now(),
+SELECT station_id, day, 'confirmed', now(), now(), false,
     CASE WHEN (h & 255) < 6 THEN 1 ELSE 0 END,
     floor(weight * weekend * summer * ((h >> 8) & 15) / 15.0 * 0.8)::int,
     floor(weight * weekend * summer * ((h >> 12) & 15) / 15.0 * 1.4)::int,
@@ -213,23 +212,10 @@ def main() -> None:
 def run(database_url: str) -> None:
     """Fill, then run ``main`` in a subprocess with the production
     environment."""
-    import subprocess
-
-    from .demo_db import ROOT, production_env
+    from .demo_db import run_module
 
     print(fill(database_url) + ".", flush=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.stats"],
-        cwd=ROOT,
-        env=production_env(database_url=database_url),
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    print(result.stdout.rstrip(), flush=True)
-    if result.returncode:
-        print(f"bench.stats failed:\n{result.stderr}")
+    run_module("bench.stats", database_url)
     from . import community
 
     community.run(database_url)

@@ -291,7 +291,7 @@ def daily_totals_rebuild(*, days: tuple[datetime.date, datetime.date] | None = N
         confirmed = confirmed.filter(day__range=days)
         totals = totals.filter(day__range=days)
     totals.delete()
-    sums = {name: Sum(name) for name in FIGURES}
+    sums: dict[str, Sum | Count] = {name: Sum(name) for name in FIGURES}
     sums["demo"] = Count("pk", filter=Q(is_demo=True))
     rows = [
         DailyTotal(

@@ -133,3 +133,14 @@ def test_nothing_published_yet_is_a_404(client, today):
     response = client.get("/api/v1/stats/daily")
     assert response.status_code == 404
     assert response.json() == {"detail": "No day's figures are published yet."}
+
+
+def test_errors_speak_the_reader_s_language(client, november):
+    response = client.get(
+        "/api/v1/stats/daily?date=2026-13-01", HTTP_ACCEPT_LANGUAGE="sq"
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("date: 2026-13-01 ")
+    assert response.json()["detail"] != (
+        "date: 2026-13-01 is not a day of the calendar."
+    )
