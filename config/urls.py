@@ -38,6 +38,11 @@ urlpatterns += i18n_patterns(
     path("", include("bashkesia.alerts.urls")),
     path("", include("bashkesia.partnership.urls")),
     path("", include("bashkesia.stats.urls")),
+    path("", include("bashkesia.partners.urls")),
+    path("", include("bashkesia.campaigns.urls")),
+    path("", include("bashkesia.surveys.urls")),
+    path("", include("bashkesia.training.urls")),
+    path("", include("bashkesia.strategy.urls")),
     prefix_default_language=True,
 )
 # Officer photos. Behind a front web server, let it serve MEDIA_ROOT instead.

@@ -18,6 +18,9 @@ class Role(models.TextChoices):
     DIRECTOR_GENERAL = "director_general", _("Director General")
     STATISTICS_CLERK = "statistics_clerk", _("statistics clerk")
     FORUM_SECRETARY = "forum_secretary", _("forum secretary")
+    # The Community Safety Coordination Office (Vushtrri): courses, sessions,
+    # enrolments and certificates, Kosovo-wide.
+    TRAINING_COORDINATOR = "training_coordinator", _("training coordinator")
     ADMINISTRATOR = "administrator", _("administrator")
 
 

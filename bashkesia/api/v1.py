@@ -3,12 +3,17 @@
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
+from bashkesia.campaigns.api import router as campaigns_router
 from bashkesia.concerns.api import router as concerns_router
 from bashkesia.core import api_errors
 from bashkesia.officers.api import router as officers_router
+from bashkesia.partners.api import router as partners_router
 from bashkesia.partnership.api import router as partnership_router
 from bashkesia.stats.api import router as stats_router
+from bashkesia.strategy.api import router as strategy_router
+from bashkesia.surveys.api import router as surveys_router
 from bashkesia.territory.api import router as territory_router
+from bashkesia.training.api import router as training_router
 
 
 class Utf8JSONRenderer(JSONRenderer):
@@ -33,3 +38,8 @@ api.add_router("/", officers_router)
 api.add_router("/", concerns_router)
 api.add_router("/", partnership_router)
 api.add_router("/", stats_router)
+api.add_router("/", partners_router)
+api.add_router("/", campaigns_router)
+api.add_router("/", surveys_router)
+api.add_router("/", training_router)
+api.add_router("/", strategy_router)

@@ -21,6 +21,31 @@ LANGUAGE_FIELDS = {
 }
 
 
+LANGUAGE_SUFFIXES = {
+    "sq": "sq",
+    "sr-latn": "sr_latn",
+    "sr": "sr",
+    "en": "en",
+}
+
+
+def multilingual(field: str) -> property:
+    """A read-only property giving ``<field>_<suffix>`` in the active language,
+    the Albanian text when that one is blank.
+
+    For text kept in four columns (``title_sq``, ``title_sr_latn``,
+    ``title_sr``, ``title_en``): ``title = multilingual("title")``.
+    """
+
+    def read(instance) -> str:
+        suffix = LANGUAGE_SUFFIXES.get(get_language() or "sq", "sq")
+        return getattr(instance, f"{field}_{suffix}") or getattr(
+            instance, f"{field}_sq"
+        )
+
+    return property(read, doc=f"The {field} in the active language.")
+
+
 class MultilingualNameModel(models.Model):
     """A name in Albanian, Serbian (Latin and Cyrillic) and English."""
 

@@ -46,6 +46,7 @@ DEMO_LOGINS = [
     DemoLogin("director", Role.DIRECTOR_GENERAL, "Kosovo"),
     DemoLogin("clerk", Role.STATISTICS_CLERK, "PRZ"),
     DemoLogin("secretary", Role.FORUM_SECRETARY, "KKSB PRZ"),
+    DemoLogin("trainer", Role.TRAINING_COORDINATOR, "Kosovo"),
     DemoLogin("admin", Role.ADMINISTRATOR, "system"),
 ]
 

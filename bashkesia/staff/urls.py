@@ -243,3 +243,15 @@ urlpatterns += [
         name="statistics-confirm",
     ),
 ]
+
+# Issue 8: each block is its feature's (views/<feature>.py); keep them apart.
+# Partners (views/partners.py)
+urlpatterns += []
+# Campaigns (views/campaigns.py)
+urlpatterns += []
+# Surveys of safety and trust (views/surveys.py)
+urlpatterns += []
+# Training (views/training.py)
+urlpatterns += []
+# Strategy and action plan (views/strategy.py)
+urlpatterns += []

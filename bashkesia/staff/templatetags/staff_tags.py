@@ -17,6 +17,12 @@ def staff_nav(context) -> dict:
         "show_events": permissions.publishes_events(user),
         "show_forums": permissions.can_use_forums_back_office(user),
         "show_statistics": permissions.uses_statistics_back_office(user),
+        # Issue 8, each from its app's permissions module.
+        "show_partners": False,
+        "show_campaigns": False,
+        "show_surveys": False,
+        "show_training": False,
+        "show_strategy": False,
         "show_audit": permissions.can_view_audit(user),
         "show_users": permissions.can_manage_users(user),
         "show_admin": permissions.can_use_admin(user),

@@ -1,0 +1,5 @@
+"""Campaigns in the open API, /api/v1/."""
+
+from ninja import Router
+
+router = Router(tags=["campaigns"])

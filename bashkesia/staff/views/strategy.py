@@ -1,0 +1,1 @@
+"""Strategy and action plan in the back office."""

@@ -1,0 +1,1 @@
+"""Surveys of safety and trust in the back office."""

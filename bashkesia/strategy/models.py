@@ -1,0 +1,2 @@
+"""The strategy and action plan: objectives, sub-objectives, activities,
+indicators and their measurements, and the progress that rolls up."""

@@ -1,0 +1,5 @@
+"""Surveys of safety and trust in the open API, /api/v1/."""
+
+from ninja import Router
+
+router = Router(tags=["surveys"])

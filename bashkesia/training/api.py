@@ -1,0 +1,5 @@
+"""Training in the open API, /api/v1/."""
+
+from ninja import Router
+
+router = Router(tags=["training"])
