@@ -103,6 +103,7 @@ def main() -> None:
     from django.urls import NoReverseMatch, reverse
 
     from bashkesia.stats import selectors, services
+    from bashkesia.stats.params import years_after
     from bashkesia.stats.widget import bulletin
     from config.wsgi import application as app
 
@@ -143,7 +144,8 @@ def main() -> None:
     spans = [
         ("30 days", datetime.timedelta(days=29)),
         ("1 year", datetime.timedelta(days=364)),
-        ("10 years", datetime.timedelta(days=3652)),
+        # The longest range one request may ask for: ten years to the day.
+        ("10 years", published - years_after(published, -10) - datetime.timedelta(1)),
     ]
     scopes = [
         ("Kosovo", ""),

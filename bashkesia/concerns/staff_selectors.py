@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from bashkesia.accounts import permissions
 from bashkesia.core import clock
+from bashkesia.core.models import LANGUAGE_FIELDS
 from bashkesia.officers.models import Officer, SectorAssignment
 from bashkesia.territory.models import Sector, Station
 
@@ -307,12 +308,17 @@ def inbox_rows(
     ]
 
 
+# What the inbox's filter shows of a category and a sector: reading no more
+# makes the choices cheap (bench/inbox.py).
+CHOICE_FIELDS = ("code", *LANGUAGE_FIELDS.values())
+
+
 def inbox_sector_choices(*, user: User) -> QuerySet[Sector]:
-    return (
-        permissions.sectors_in_scope(user)
-        .defer("boundary", "description")
-        .order_by("code")
-    )
+    return permissions.sectors_in_scope(user).only(*CHOICE_FIELDS).order_by("code")
+
+
+def inbox_category_choices() -> QuerySet[Category]:
+    return Category.objects.only(*CHOICE_FIELDS).order_by("order", "code")
 
 
 def officer_of_user(*, user: User) -> Officer | None:

@@ -51,7 +51,7 @@ class InboxFilterForm(forms.Form):
     )
     category = forms.ModelChoiceField(
         label=gettext_lazy("Category"),
-        queryset=Category.objects.order_by("order", "code"),
+        queryset=Category.objects.none(),
         to_field_name="code",
         required=False,
         empty_label=gettext_lazy("All categories"),
@@ -70,6 +70,7 @@ class InboxFilterForm(forms.Form):
 
     def __init__(self, *args, sectors, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = selectors.inbox_category_choices()
         self.fields["category"].label_from_instance = lambda category: category.name
         self.fields["sector"].queryset = sectors
         self.fields["sector"].label_from_instance = lambda sector: (
