@@ -7,6 +7,7 @@ import datetime
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats
 from django.utils.text import capfirst
@@ -413,7 +414,7 @@ def _statistics(request: HttpRequest) -> HttpResponse:
         ],
     )
     if form.published is not None:
-        context.update(_sections_cached(selection, form.published))
+        context.update(_sections_cached(selection, form.published, context))
     context["community"] = community_figures(
         region=selection.scope.region if selection.scope.station is None else None,
         station=selection.scope.station,
@@ -423,15 +424,29 @@ def _statistics(request: HttpRequest) -> HttpResponse:
     return render(request, "stats/statistics.html", context)
 
 
-def _sections_cached(selection: Selection, published: datetime.date) -> dict:
-    """Return ``_sections``, kept until the published figures change (the
-    ``stats`` revision): read by everyone, written by few."""
+def _sections_cached(
+    selection: Selection, published: datetime.date, page: dict
+) -> dict:
+    """Return ``_sections`` with their HTML (``sections_html``), kept until
+    the published figures change (the ``stats`` revision): read by
+    everyone, written by few. A warm page renders only its form."""
     revision = revision_get(name=STATS_REVISION)
     key = f"stats-page:{get_language()}:{revision}:{selection.query()}"
     key += f":{selection.figure}"
     sections = cache.get(key)
     if sections is None:
         sections = _sections(selection, published)
+        names = ("selection", "place", "published", "figure_names")
+        sections["sections_html"] = render_to_string(
+            "stats/_sections.html",
+            {**sections, **{name: page[name] for name in names}},
+        )
+        # What the page's own template reads; the rest lives in the HTML.
+        sections = {
+            name: sections[name]
+            for name in ("period", "cut", "sections_html")
+            if name in sections
+        }
         cache.set(key, sections, SECTIONS_CACHED_FOR)
     return sections
 
