@@ -34,9 +34,7 @@ class FastSelect(forms.Select):
                 )
             else:
                 parts.append(self._option(option_value, option_label, wanted, state))
-        return SafeString(
-            f"<select{_attributes(attributes)}>{''.join(parts)}</select>"
-        )
+        return SafeString(f"<select{_attributes(attributes)}>{''.join(parts)}</select>")
 
     def _option(self, value, label, wanted: set[str], state: dict) -> str:
         text = "" if value is None else str(value)
