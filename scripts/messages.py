@@ -1,5 +1,5 @@
-"""Derive the Serbian Cyrillic catalogue from the Serbian Latin one, then
-compile every catalogue.
+"""Derive the Serbian Cyrillic catalogue from the Serbian Latin one, give
+new English entries their msgid, then compile every catalogue.
 
 Serbian transliteration is one-to-one, so `locale/sr` is written from
 `locale/sr_Latn` mechanically: placeholders, tags, codes, addresses and the
@@ -94,6 +94,21 @@ def derive_cyrillic() -> int:
     return len(cyrillic)
 
 
+def repeat_english() -> int:
+    """Give every new English entry its msgid (the catalogue exists so that
+    English is a language the site offers, with nothing left untranslated)."""
+    path = LOCALE / "en" / "LC_MESSAGES" / "django.po"
+    english = polib.pofile(str(path))
+    new = english.untranslated_entries()
+    for entry in new:
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        else:
+            entry.msgstr = entry.msgid
+    english.save()
+    return len(new)
+
+
 def compile_all() -> None:
     for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/django.po")):
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
@@ -101,5 +116,9 @@ def compile_all() -> None:
 
 if __name__ == "__main__":
     count = derive_cyrillic()
+    english = repeat_english()
     compile_all()
-    print(f"locale/sr: {count} entries derived from locale/sr_Latn; all compiled.")
+    print(
+        f"locale/sr: {count} entries derived from locale/sr_Latn; locale/en: "
+        f"{english} new entries repeat their msgid; all compiled."
+    )

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "partners"
-urlpatterns: list = []
+urlpatterns = [
+    path("partners/", views.partner_list, name="partner-list"),
+    path("partners/<slug:slug>/", views.partner_detail, name="partner"),
+]

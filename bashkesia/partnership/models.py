@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from bashkesia.concerns.models import Concern
 from bashkesia.core.models import MultilingualNameModel, TimeStampedModel
 from bashkesia.officers.models import Officer
+from bashkesia.partners.models import Partner
 from bashkesia.territory.models import Municipality, Sector, Settlement, Station
 
 TEXT_LIMIT = 4000
@@ -115,6 +116,12 @@ class Forum(MultilingualNameModel, TimeStampedModel):
     starts_on = models.DateField(_("project starts"), null=True, blank=True)
     ends_on = models.DateField(_("project ends"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), max_length=TEXT_LIMIT, blank=True)
+    partner_organisations = models.ManyToManyField(
+        Partner,
+        blank=True,
+        related_name="forums",
+        verbose_name=_("partner organisations"),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

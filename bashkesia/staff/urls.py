@@ -3,17 +3,23 @@ from django.urls import path
 from .views import (
     alerts,
     audit,
+    campaigns,
     concerns,
     dashboard,
     events,
     forums,
     meetings,
     officers,
+    partners,
     priorities,
     problems,
     sectors,
     security,
     statistics,
+    strategy,
+    strategy_import,
+    surveys,
+    training,
     users,
 )
 
@@ -246,12 +252,209 @@ urlpatterns += [
 
 # Issue 8: each block is its feature's (views/<feature>.py); keep them apart.
 # Partners (views/partners.py)
-urlpatterns += []
+urlpatterns += [
+    path("partners/", partners.partner_list, name="partner-list"),
+    path("partners/new/", partners.partner_create, name="partner-create"),
+    path("partners/<slug:slug>/edit/", partners.partner_edit, name="partner-edit"),
+    path(
+        "partners/<slug:slug>/deactivate/",
+        partners.partner_deactivate,
+        name="partner-deactivate",
+    ),
+    path(
+        "partners/<slug:slug>/reactivate/",
+        partners.partner_reactivate,
+        name="partner-reactivate",
+    ),
+]
 # Campaigns (views/campaigns.py)
-urlpatterns += []
+CAMPAIGN = "campaigns/<slug:slug>/"
+urlpatterns += [
+    path("campaigns/", campaigns.campaign_list, name="campaign-list"),
+    path("campaigns/new/", campaigns.campaign_create, name="campaign-create"),
+    path(CAMPAIGN, campaigns.campaign_detail, name="campaign-detail"),
+    path(CAMPAIGN + "edit/", campaigns.campaign_edit, name="campaign-edit"),
+    path(CAMPAIGN + "publish/", campaigns.campaign_publish, name="campaign-publish"),
+    path(
+        CAMPAIGN + "unpublish/",
+        campaigns.campaign_unpublish,
+        name="campaign-unpublish",
+    ),
+    path(CAMPAIGN + "materials/", campaigns.material_add, name="campaign-material-add"),
+    path(
+        CAMPAIGN + "materials/<int:pk>/remove/",
+        campaigns.material_remove,
+        name="campaign-material-remove",
+    ),
+    path(CAMPAIGN + "reach/", campaigns.reach_add, name="campaign-reach-add"),
+    path(
+        CAMPAIGN + "reach/<int:pk>/remove/",
+        campaigns.reach_remove,
+        name="campaign-reach-remove",
+    ),
+]
 # Surveys of safety and trust (views/surveys.py)
-urlpatterns += []
+urlpatterns += [
+    path("surveys/", surveys.survey_list, name="survey-list"),
+    path("surveys/new/", surveys.survey_create, name="survey-create"),
+    path("surveys/<int:pk>/", surveys.survey_detail, name="survey-detail"),
+    path("surveys/<int:pk>/edit/", surveys.survey_edit, name="survey-edit"),
+    path("surveys/<int:pk>/publish/", surveys.survey_publish, name="survey-publish"),
+    path("surveys/<int:pk>/close/", surveys.survey_close, name="survey-close"),
+    path("surveys/<int:pk>/responses.csv", surveys.survey_export, name="survey-export"),
+]
 # Training (views/training.py)
-urlpatterns += []
+urlpatterns += [
+    path("training/", training.training_home, name="training-home"),
+    path(
+        "training/courses/new/", training.course_create, name="training-course-create"
+    ),
+    path(
+        "training/courses/<str:code>/edit/",
+        training.course_edit,
+        name="training-course-edit",
+    ),
+    path(
+        "training/sessions/new/",
+        training.session_create,
+        name="training-session-create",
+    ),
+    path(
+        "training/sessions/<int:pk>/", training.session_detail, name="training-session"
+    ),
+    path(
+        "training/sessions/<int:pk>/edit/",
+        training.session_edit,
+        name="training-session-edit",
+    ),
+    path(
+        "training/sessions/<int:pk>/cancel/",
+        training.session_cancel,
+        name="training-session-cancel",
+    ),
+    path(
+        "training/sessions/<int:pk>/enrol/",
+        training.session_enrol,
+        name="training-session-enrol",
+    ),
+    path(
+        "training/sessions/<int:pk>/certificates/",
+        training.certificates_issue_all,
+        name="training-certificates-issue-all",
+    ),
+    path(
+        "training/enrolments/<int:pk>/attendance/",
+        training.enrolment_attendance,
+        name="training-enrolment-attendance",
+    ),
+    path(
+        "training/enrolments/<int:pk>/complete/",
+        training.enrolment_complete,
+        name="training-enrolment-complete",
+    ),
+    path(
+        "training/enrolments/<int:pk>/withdraw/",
+        training.enrolment_withdraw,
+        name="training-enrolment-withdraw",
+    ),
+    path(
+        "training/enrolments/<int:pk>/certificate/",
+        training.certificate_issue,
+        name="training-certificate-issue",
+    ),
+    path(
+        "training/certificates/<str:code>/",
+        training.certificate_detail,
+        name="training-certificate",
+    ),
+    path(
+        "training/certificates/<str:code>/certificate.pdf",
+        training.certificate_download,
+        name="training-certificate-pdf",
+    ),
+    path(
+        "training/certificates/<str:code>/revoke/",
+        training.certificate_revoke,
+        name="training-certificate-revoke",
+    ),
+]
+# Strategy import (views/strategy_import.py), ahead of strategy/<slug>/.
+urlpatterns += [
+    path(
+        "strategy/import/",
+        strategy_import.strategy_import,
+        name="strategy-import",
+    ),
+    path(
+        "strategy/import/template.xlsx",
+        strategy_import.strategy_import_template,
+        name="strategy-import-template",
+    ),
+]
 # Strategy and action plan (views/strategy.py)
-urlpatterns += []
+urlpatterns += [
+    path("strategy/", strategy.strategy_home, name="strategy-home"),
+    path("strategy/new/", strategy.strategy_create, name="strategy-create"),
+    path(
+        "strategy/objectives/<int:pk>/edit/",
+        strategy.objective_edit,
+        name="strategy-objective-edit",
+    ),
+    path(
+        "strategy/objectives/<int:pk>/sub-objectives/new/",
+        strategy.sub_objective_create,
+        name="strategy-subobjective-create",
+    ),
+    path(
+        "strategy/sub-objectives/<int:pk>/edit/",
+        strategy.sub_objective_edit,
+        name="strategy-subobjective-edit",
+    ),
+    path(
+        "strategy/sub-objectives/<int:pk>/activities/new/",
+        strategy.activity_create,
+        name="strategy-activity-create",
+    ),
+    path(
+        "strategy/activities/<int:pk>/",
+        strategy.activity_report,
+        name="strategy-activity",
+    ),
+    path(
+        "strategy/activities/<int:pk>/edit/",
+        strategy.activity_edit,
+        name="strategy-activity-edit",
+    ),
+    path(
+        "strategy/<str:kind>/<int:pk>/indicators/new/",
+        strategy.indicator_create,
+        name="strategy-indicator-create",
+    ),
+    path(
+        "strategy/indicators/<int:pk>/",
+        strategy.indicator_detail,
+        name="strategy-indicator",
+    ),
+    path(
+        "strategy/indicators/<int:pk>/edit/",
+        strategy.indicator_edit,
+        name="strategy-indicator-edit",
+    ),
+    path(
+        "strategy/measurements/<int:pk>/delete/",
+        strategy.measurement_delete,
+        name="strategy-measurement-delete",
+    ),
+    path("strategy/<slug:slug>/", strategy.strategy_detail, name="strategy-detail"),
+    path("strategy/<slug:slug>/edit/", strategy.strategy_edit, name="strategy-edit"),
+    path(
+        "strategy/<slug:slug>/objectives/new/",
+        strategy.objective_create,
+        name="strategy-objective-create",
+    ),
+    path(
+        "strategy/<slug:slug>/recalculate/",
+        strategy.strategy_recalculate,
+        name="strategy-recalculate",
+    ),
+]

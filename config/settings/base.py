@@ -257,6 +257,14 @@ BASHKESIA_FORUM_REQUESTS_PER_HOUR = int(
 BASHKESIA_SUBSCRIPTIONS_PER_HOUR = int(
     os.environ.get("BASHKESIA_SUBSCRIPTIONS_PER_HOUR", "10")
 )
+# Certificate look-ups (page and API together) one address may make per hour.
+BASHKESIA_CERTIFICATE_LOOKUPS_PER_HOUR = int(
+    os.environ.get("BASHKESIA_CERTIFICATE_LOOKUPS_PER_HOUR", "30")
+)
+# Answers one address may give to one survey (a household, an office).
+BASHKESIA_SURVEY_ANSWERS_PER_ADDRESS = int(
+    os.environ.get("BASHKESIA_SURVEY_ANSWERS_PER_ADDRESS", "25")
+)
 BASHKESIA_DIRECTORATE_PHONE = os.environ.get(
     "BASHKESIA_DIRECTORATE_PHONE", "038 5080 ext. 1250"
 )

@@ -29,6 +29,7 @@ from bashkesia.core.text import (
     latin_to_cyrillic,
 )
 from bashkesia.officers.models import Officer
+from bashkesia.partners.models import Partner
 from bashkesia.territory.models import Municipality, Sector, Settlement, Station
 
 from .. import notifications
@@ -586,8 +587,10 @@ def forum_update(
     starts_on: datetime.date | None = None,
     ends_on: datetime.date | None = None,
     outcome: str = "",
+    partner_organisations: list[Partner] | None = None,
 ) -> Forum:
-    """Change a forum's names, area, purpose and (an EVSB's) project.
+    """Change a forum's names, area, purpose and (an EVSB's) project, and
+    its partner organisations (None leaves them as they are).
 
     The kind, municipality and station stay; a rejected request stays as it
     was decided.
@@ -617,6 +620,12 @@ def forum_update(
             settlements=settlements,
             errors=errors,
         )
+    if partner_organisations is not None:
+        current = set(forum.partner_organisations.values_list("pk", flat=True))
+        if any(not p.is_active and p.pk not in current for p in partner_organisations):
+            errors["partner_organisations"] = [
+                _("An inactive partner cannot join a forum.")
+            ]
     is_evsb = forum.kind == ForumKind.EVSB
     for field, value in names.items():
         setattr(forum, field, value)
@@ -634,6 +643,8 @@ def forum_update(
     forum.save(update_fields=[*names, *UPDATABLE, "updated_at"])
     forum.sectors.set({*sectors, *_sectors_of(settlements)})
     forum.settlements.set(settlements)
+    if partner_organisations is not None:
+        forum.partner_organisations.set(partner_organisations)
     return forum
 
 

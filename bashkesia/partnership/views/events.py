@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from bashkesia.campaigns.selectors import campaign_list_of_event
 from bashkesia.core import clock
 from bashkesia.territory.models import Municipality, Sector
 from bashkesia.territory.selectors import municipality_get, sector_get
@@ -131,6 +132,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "partnership/events/detail.html",
         {
             "event": event,
+            "campaigns": campaign_list_of_event(event=event),
             "is_over": event.ends < clock.now(),
             "ical_url": reverse("event-ical", args=[event.pk])
             + f"?lang={translation.get_language()}",

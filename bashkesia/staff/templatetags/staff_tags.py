@@ -3,6 +3,11 @@
 from django import template
 
 from bashkesia.accounts import permissions
+from bashkesia.campaigns.permissions import uses_campaigns_back_office
+from bashkesia.partners.permissions import can_manage_partners
+from bashkesia.strategy import permissions as strategy_permissions
+from bashkesia.surveys.permissions import uses_surveys_back_office
+from bashkesia.training import permissions as training_permissions
 
 register = template.Library()
 
@@ -18,11 +23,11 @@ def staff_nav(context) -> dict:
         "show_forums": permissions.can_use_forums_back_office(user),
         "show_statistics": permissions.uses_statistics_back_office(user),
         # Issue 8, each from its app's permissions module.
-        "show_partners": False,
-        "show_campaigns": False,
-        "show_surveys": False,
-        "show_training": False,
-        "show_strategy": False,
+        "show_partners": can_manage_partners(user),
+        "show_campaigns": uses_campaigns_back_office(user),
+        "show_surveys": uses_surveys_back_office(user),
+        "show_training": training_permissions.can_view_training(user),
+        "show_strategy": strategy_permissions.uses_strategy_back_office(user),
         "show_audit": permissions.can_view_audit(user),
         "show_users": permissions.can_manage_users(user),
         "show_admin": permissions.can_use_admin(user),

@@ -27,6 +27,8 @@ from bashkesia.accounts.decorators import staff_view
 from bashkesia.core import clock
 from bashkesia.core.widgets import FastSelect
 from bashkesia.officers.models import Officer
+from bashkesia.partners.forms import PartnerChoiceField
+from bashkesia.partners.selectors import partner_choices_for_forum
 from bashkesia.partnership.forms import MunicipalityField, SettlementChoiceField
 from bashkesia.partnership.models import (
     TEXT_LIMIT,
@@ -291,6 +293,14 @@ class ForumEditForm(ForumFieldsForm):
             analysis=forum.kind == ForumKind.KLSP,
             outcome=True,
             **kwargs,
+        )
+        self.fields["partner_organisations"] = PartnerChoiceField(
+            label=gettext_lazy("Partner organisations"),
+            queryset=partner_choices_for_forum(forum),
+            required=False,
+            help_text=gettext_lazy(
+                "From the list of partners; the forum's page links to each."
+            ),
         )
 
 
@@ -682,6 +692,9 @@ def _edit_initial(forum: Forum) -> dict:
         "starts_on": forum.starts_on,
         "ends_on": forum.ends_on,
         "outcome": forum.outcome,
+        "partner_organisations": list(
+            forum.partner_organisations.values_list("pk", flat=True)
+        ),
     }
 
 

@@ -2,9 +2,14 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bashkesia.demo.campaigns import demo_campaigns_load
 from bashkesia.demo.concerns import demo_concerns_load
 from bashkesia.demo.loader import demo_load
+from bashkesia.demo.partners import demo_partners_load
 from bashkesia.demo.partnership import demo_partnership_load
+from bashkesia.demo.strategy import demo_strategy_load
+from bashkesia.demo.surveys import demo_surveys_load
+from bashkesia.demo.training import demo_training_load
 from bashkesia.stats.community import community_months_all, community_months_refresh
 from bashkesia.territory.importers import ImportRejected
 
@@ -45,3 +50,17 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Demo partnership data already there: nothing added.")
+        # Partners and campaigns (before what names partners).
+        partners, campaigns = demo_partners_load(), demo_campaigns_load()
+        self.stdout.write(f"Demo partners: {partners}; campaigns: {campaigns}.")
+        # Training enrols the partnership demo's forum members.
+        training = demo_training_load()
+        self.stdout.write(
+            f"Demo training: {training if training.courses else 'already there'}."
+        )
+        self.stdout.write(f"Demo surveys: {demo_surveys_load()} added.")
+        # The strategy last: its computed indicators count all of the above.
+        strategy = demo_strategy_load()
+        self.stdout.write(
+            f"Demo strategy: {strategy if strategy.activities else 'already there'}."
+        )
