@@ -99,8 +99,13 @@ def repeat_english() -> int:
     English is a language the site offers, with nothing left untranslated)."""
     path = LOCALE / "en" / "LC_MESSAGES" / "django.po"
     english = polib.pofile(str(path))
-    new = english.untranslated_entries()
+    # New entries, and those msgmerge guessed from a similar msgid (fuzzy).
+    new = english.untranslated_entries() + english.fuzzy_entries()
     for entry in new:
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgid_plural = None
+        entry.previous_msgctxt = None
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
         else:

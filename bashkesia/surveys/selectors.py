@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bashkesia.accounts.permissions import AnyUser
+from bashkesia.core import clock
 from bashkesia.territory.models import Municipality, Sector
 
 from . import permissions
@@ -58,8 +59,6 @@ def survey_get_for_staff(*, user: AnyUser, pk: int) -> Survey:
 def survey_open_for_sector(*, sector: Sector) -> Survey | None:
     """Return an open survey covering ``sector`` (its municipality's first,
     then a Kosovo-wide one), or None."""
-    from bashkesia.core import clock
-
     today = clock.today()
     candidates = Survey.objects.filter(
         Q(municipality_id=sector.municipality_id) | Q(municipality__isnull=True),

@@ -27,7 +27,9 @@ def staff_nav(context) -> dict:
         "show_campaigns": uses_campaigns_back_office(user),
         "show_surveys": uses_surveys_back_office(user),
         "show_training": training_permissions.can_view_training(user),
-        "show_strategy": strategy_permissions.uses_strategy_back_office(user),
+        # Editors only, from roles: reporters find their activities on the
+        # dashboard (a query here would run on every back-office page).
+        "show_strategy": strategy_permissions.edits_strategy(user),
         "show_audit": permissions.can_view_audit(user),
         "show_users": permissions.can_manage_users(user),
         "show_admin": permissions.can_use_admin(user),

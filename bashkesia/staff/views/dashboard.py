@@ -10,11 +10,13 @@ from bashkesia.accounts.permissions import can_review_sector_proposals
 from bashkesia.concerns import staff_selectors as concern_selectors
 from bashkesia.core import clock
 from bashkesia.stats import staff_selectors as statistics_selectors
+from bashkesia.strategy import selectors as strategy_selectors
 
 from .. import selectors
 
 DASHBOARD_SECTORS = 12
 DASHBOARD_PROPOSALS = 20
+DASHBOARD_ACTIVITIES = 10
 
 
 @staff_view
@@ -51,4 +53,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["statistics_awaiting"] = (
             statistics_selectors.days_awaiting_confirmation(user=user).count()
         )
+    # The strategy (issue 8): the activities the user reports on.
+    context["reported_activities"] = list(
+        strategy_selectors.activity_list_reported_by(user=user)[:DASHBOARD_ACTIVITIES]
+    )
     return render(request, "staff/dashboard.html", context)

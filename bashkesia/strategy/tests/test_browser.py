@@ -18,7 +18,9 @@ def test_a_reporter_s_update_shows_on_the_public_page(
     officer = browser_context(locale="en-GB").new_page()
     sign_in(officer, served_site, "officer")
     officer.goto(served_site + "/en/staff/")
-    officer.locator(".staff-nav").get_by_role("link", name="Strategy").click()
+    # Reporters find their activities on the dashboard (the menu's
+    # "Strategy" is the editors').
+    officer.get_by_role("link", name="All the activities you report on").click()
     officer.wait_for_url(re.compile(r"/en/staff/strategy/$"))
     officer.get_by_role("link", name="2.1.1", exact=True).click()
     officer.wait_for_url(re.compile(r"/en/staff/strategy/activities/\d+/$"))

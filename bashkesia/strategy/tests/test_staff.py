@@ -48,11 +48,19 @@ def test_editors_see_and_edit_everything(sign_in, plan, username):
         assert client.get(url).status_code == 200, url
 
 
-def test_the_nav_shows_strategy_to_editors_and_reporters_only(sign_in, plan):
-    assert (
-        'href="/en/staff/strategy/"'
-        in sign_in("directorate").get("/en/staff/").content.decode()
-    )
+def test_the_nav_shows_strategy_to_editors_and_the_dashboard_to_reporters(
+    sign_in, plan, client
+):
+    _strategy, activity, _indicator = plan
+    editor = sign_in("directorate").get("/en/staff/").content.decode()
+    nav = editor.split('class="card staff-nav"')[1].split("</nav>", 1)[0]
+    assert 'href="/en/staff/strategy/"' in nav
+    client.logout()
+    reporter = sign_in("officer").get("/en/staff/").content.decode()
+    nav, rest = reporter.split('class="card staff-nav"')[1].split("</nav>", 1)
+    assert 'href="/en/staff/strategy/"' not in nav
+    assert f'href="/en/staff/strategy/activities/{activity.pk}/"' in rest
+    assert 'href="/en/staff/strategy/"' in rest
 
 
 def test_reporter_sees_their_activity_and_updates_it(sign_in, plan):
