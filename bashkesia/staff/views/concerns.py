@@ -21,12 +21,12 @@ from bashkesia.accounts import permissions
 from bashkesia.accounts.decorators import staff_view
 from bashkesia.concerns import services
 from bashkesia.concerns import staff_selectors as selectors
-from bashkesia.concerns.models import DESCRIPTION_LIMIT, Category, Concern, Status
+from bashkesia.concerns.models import DESCRIPTION_LIMIT, Concern, Status
 from bashkesia.concerns.questions import answers_display
 from bashkesia.core import clock
+from bashkesia.core.fields import ListedChoiceField
 from bashkesia.core.widgets import FastSelect
 from bashkesia.officers.models import Officer
-from bashkesia.territory.models import Sector
 
 from .common import form_errors_from
 
@@ -49,32 +49,26 @@ class InboxFilterForm(forms.Form):
         required=False,
         widget=FastSelect,
     )
-    category = forms.ModelChoiceField(
+    category = ListedChoiceField(
         label=gettext_lazy("Category"),
-        queryset=Category.objects.none(),
-        to_field_name="code",
         required=False,
         empty_label=gettext_lazy("All categories"),
-        widget=FastSelect,
     )
-    sector = forms.ModelChoiceField(
+    sector = ListedChoiceField(
         label=gettext_lazy("Sector"),
-        queryset=Sector.objects.none(),
-        to_field_name="code",
         required=False,
         empty_label=gettext_lazy("All my sectors"),
-        widget=FastSelect,
     )
     overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
     mine = forms.BooleanField(label=gettext_lazy("Assigned to me"), required=False)
 
-    def __init__(self, *args, sectors, **kwargs) -> None:
+    def __init__(self, *args, categories, sectors, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = selectors.inbox_category_choices()
-        self.fields["category"].label_from_instance = lambda category: category.name
-        self.fields["sector"].queryset = sectors
-        self.fields["sector"].label_from_instance = lambda sector: (
-            f"{sector.code} {sector.name}"
+        self.fields["category"].set_objects(
+            categories, label=lambda category: category.name
+        )
+        self.fields["sector"].set_objects(
+            sectors, label=lambda sector: f"{sector.code} {sector.name}"
         )
 
 
@@ -236,7 +230,9 @@ def concern_inbox(request: HttpRequest) -> HttpResponse:
     user = request.user
     now = clock.now()
     form = InboxFilterForm(
-        request.GET, sectors=selectors.inbox_sector_choices(user=user)
+        request.GET,
+        categories=selectors.inbox_category_choices(),
+        sectors=selectors.inbox_sector_choices(user=user),
     )
     filters: dict = {}
     if form.is_valid():
