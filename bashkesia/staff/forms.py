@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from bashkesia.accounts.models import Role
 from bashkesia.territory.models import Region, Station
 
+from .models import SectorChangeProposal
+
 
 class OfficerFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or badge number"), max_length=100, required=False)
@@ -88,3 +90,29 @@ class SectorChangeProposalForm(forms.Form):
 
     def clean_text(self) -> str:
         return self.cleaned_data["text"].strip()
+
+
+class ProposalFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), *SectorChangeProposal.Status.choices],
+        required=False,
+    )
+
+
+class SectorChangeDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("decline", _("Decline"))],
+        widget=forms.RadioSelect,
+    )
+    response = forms.CharField(
+        label=_("Answer to the commander"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Required to decline. On accepting, say what happens next: the "
+            "directorate changes the sector's boundary or name in the admin."
+        ),
+    )

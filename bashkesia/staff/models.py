@@ -1,4 +1,5 @@
-"""What the back office keeps of its own: station commanders' proposals."""
+"""What the back office keeps of its own: station commanders' proposals to
+change a sector, and the directorate's decisions on them."""
 
 from django.conf import settings
 from django.db import models
@@ -31,6 +32,19 @@ class SectorChangeProposal(models.Model):
     created_at = models.DateTimeField(_("proposed"), db_index=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    # The directorate's decision (services.sector_change_decide).
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    response = models.TextField(
+        _("the directorate's answer"), max_length=2000, blank=True
     )
 
     class Meta:

@@ -98,8 +98,28 @@ def proposal_list_open() -> QuerySet[SectorChangeProposal]:
 
 def proposal_list_for_sector(*, sector: Sector) -> QuerySet[SectorChangeProposal]:
     return SectorChangeProposal.objects.filter(sector=sector).select_related(
-        "proposed_by"
+        "proposed_by", "decided_by"
     )
+
+
+def proposal_list(*, status: str = "") -> QuerySet[SectorChangeProposal]:
+    """Return the proposals (of ``status``, if given), newest first."""
+    proposals = SectorChangeProposal.objects.select_related(
+        "sector", "proposed_by", "decided_by"
+    ).defer("sector__boundary")
+    return proposals.filter(status=status) if status else proposals
+
+
+def proposal_get(*, pk: int) -> SectorChangeProposal:
+    proposal = (
+        SectorChangeProposal.objects.select_related("sector", "proposed_by")
+        .defer("sector__boundary")
+        .filter(pk=pk)
+        .first()
+    )
+    if proposal is None:
+        raise Http404(_("No such proposal."))
+    return proposal
 
 
 # Officers
