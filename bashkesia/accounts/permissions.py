@@ -217,6 +217,17 @@ def can_manage_users(user: AnyUser) -> bool:
     return has_role(user, Role.DIRECTORATE_STAFF, Role.ADMINISTRATOR)
 
 
+def roles_grantable_by(user: AnyUser) -> list[str]:
+    """Return the roles the user may grant and revoke: administrators any,
+    directorate staff any but administrator (who runs the system, and so
+    could lift any limit set here)."""
+    if not can_manage_users(user):
+        return []
+    if has_role(user, Role.ADMINISTRATOR):
+        return list(Role)
+    return [role for role in Role if role != Role.ADMINISTRATOR]
+
+
 def can_view_audit(user: AnyUser) -> bool:
     return has_role(user, Role.DIRECTORATE_STAFF, Role.ADMINISTRATOR)
 

@@ -80,6 +80,13 @@ class RoleGrantForm(forms.Form):
         help_text=_("For a regional coordinator, or a statistics clerk of a region."),
     )
 
+    def __init__(self, *args, roles: list[str], **kwargs) -> None:
+        """Offer ``roles`` alone (``permissions.roles_grantable_by``)."""
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [
+            (value, label) for value, label in GRANTABLE_ROLES if value in roles
+        ]
+
 
 class SectorChangeProposalForm(forms.Form):
     text = forms.CharField(

@@ -149,3 +149,41 @@ def test_granting_is_post_only(client_as, person):
     client = client_as(Role.ADMINISTRATOR)
     target = person("no_role", "t-target")
     assert client.get(f"/en/staff/users/{target.pk}/roles/").status_code == 405
+
+
+def test_only_an_administrator_grants_the_administrator_role(client_as, person):
+    target = person("no_role", "t-target")
+    url = f"/en/staff/users/{target.pk}/roles/"
+    directorate = client_as(Role.DIRECTORATE_STAFF)
+    page = directorate.get(f"/en/staff/users/{target.pk}/").content.decode()
+    assert 'value="administrator"' not in page
+    assert 'value="directorate_staff"' in page
+    response = directorate.post(url, {"role": "administrator"})
+    assert response.status_code == 400
+    assert "Select a valid choice." in response.content.decode()
+    assert not RoleGrant.objects.filter(user=target).exists()
+    administrator = client_as(Role.ADMINISTRATOR)
+    assert (
+        'value="administrator"'
+        in administrator.get(f"/en/staff/users/{target.pk}/").content.decode()
+    )
+    assert administrator.post(url, {"role": "administrator"}).status_code == 302
+    assert RoleGrant.objects.get(user=target).role == "administrator"
+
+
+def test_only_an_administrator_revokes_the_administrator_role(client_as, person):
+    target = person(Role.ADMINISTRATOR, "t-target")
+    grant = RoleGrant.objects.get(user=target)
+    url = f"/en/staff/users/{target.pk}/roles/{grant.pk}/revoke/"
+    directorate = client_as(Role.DIRECTORATE_STAFF)
+    assert url not in directorate.get(f"/en/staff/users/{target.pk}/").content.decode()
+    response = directorate.post(url)
+    assert response.status_code == 403
+    assert "Not allowed" in response.content.decode()
+    grant.refresh_from_db()
+    assert grant.revoked_at is None
+    administrator = client_as(Role.ADMINISTRATOR)
+    assert url in administrator.get(f"/en/staff/users/{target.pk}/").content.decode()
+    assert administrator.post(url).status_code == 302
+    grant.refresh_from_db()
+    assert grant.revoked_at is not None

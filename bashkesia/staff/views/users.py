@@ -64,10 +64,12 @@ def user_new(request: HttpRequest) -> HttpResponse:
 def _user_page(
     request: HttpRequest, target, form: RoleGrantForm | None = None, status: int = 200
 ) -> HttpResponse:
+    roles = permissions.roles_grantable_by(request.user)
     context = {
         "target": target,
         "history": selectors.user_grant_history(target=target),
-        "form": form or RoleGrantForm(),
+        "form": form or RoleGrantForm(roles=roles),
+        "revocable_roles": roles,
     }
     return render(request, "staff/user_detail.html", context, status=status)
 
@@ -83,7 +85,9 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 def user_role_grant(request: HttpRequest, user_id: int) -> HttpResponse:
     target = selectors.user_get_for_manager(user=request.user, user_id=user_id)
-    form = RoleGrantForm(request.POST)
+    form = RoleGrantForm(
+        request.POST, roles=permissions.roles_grantable_by(request.user)
+    )
     if form.is_valid():
         try:
             grant = role_grant(
@@ -108,6 +112,11 @@ def user_role_revoke(request: HttpRequest, user_id: int, grant_id: int) -> HttpR
     grant = selectors.grant_get_for_manager(
         user=request.user, target=target, grant_id=grant_id
     )
+    if grant.role not in permissions.roles_grantable_by(request.user):
+        raise PermissionDenied(
+            _("Only an administrator grants or revokes the role %(role)s.")
+            % {"role": grant.get_role_display()}
+        )
     role_revoke(grant=grant)
     messages.success(
         request,
