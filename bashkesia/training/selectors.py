@@ -295,3 +295,17 @@ def certificate_get_for_user(*, user: AnyUser, code: str) -> Certificate:
 
 def certificate_list_for_staff() -> QuerySet[Certificate]:
     return Certificate.objects.select_related("enrolment__membership__forum")
+
+
+def completed_by_membership(*, membership_ids: list[int]) -> dict[int, list[Enrolment]]:
+    """Return the completed enrolments of these forum members, oldest first,
+    by membership id (one query; each with its course and certificate)."""
+    enrolments = (
+        Enrolment.objects.filter(membership_id__in=membership_ids, status=COMPLETED)
+        .select_related("session__course", "certificate")
+        .order_by("completed_at", "pk")
+    )
+    found: dict[int, list[Enrolment]] = {}
+    for enrolment in enrolments:
+        found.setdefault(enrolment.membership_id, []).append(enrolment)
+    return found

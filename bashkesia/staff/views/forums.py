@@ -45,6 +45,8 @@ from bashkesia.partnership.models import (
 from bashkesia.partnership.selectors import forums as selectors
 from bashkesia.partnership.services import forums as services
 from bashkesia.territory.models import Municipality, Sector, Station
+from bashkesia.training import permissions as training_permissions
+from bashkesia.training import selectors as training_selectors
 
 from .common import form_errors_from, paginate
 
@@ -459,15 +461,21 @@ def _detail(
         action_forms[bound[0]] = bound[1]
         may[bound[0]] = True
     today = clock.today()
+    members = list(selectors.membership_list_for_record(forum=forum))
+    # The courses each member completed at the Office in Vushtrri (issue 8).
+    trained = training_selectors.completed_by_membership(
+        membership_ids=[member.pk for member in members]
+    )
     context = {
         "forum": forum,
         "forum_request": selectors.forum_request_of(forum=forum),
         "can_view_record": permissions.can_view_forum_record(user, forum),
         "steps": selectors.forum_step_list(forum=forum),
         "members": [
-            (member, member.is_current(today))
-            for member in selectors.membership_list_for_record(forum=forum)
+            (member, member.is_current(today), trained.get(member.pk, []))
+            for member in members
         ],
+        "links_certificates": training_permissions.can_manage_training(user),
         "sectors": selectors.forum_sector_list(forum=forum),
         "settlements": selectors.forum_settlement_list(forum=forum),
         "representation": selectors.representation_of_forum(forum=forum, day=today),

@@ -238,3 +238,21 @@ def test_a_certificate_is_downloaded_and_revoked_with_a_reason(sign_in, planned)
     commander = sign_in("commander")
     assert commander.get(base).status_code == 403
     assert commander.get(base + "certificate.pdf").status_code == 403
+
+
+def test_a_forum_s_back_office_page_shows_what_its_members_completed(sign_in):
+    forum, members = forum_with_members(2)
+    done = finished(session(course()), members[:1])
+    certificate = services.certificate_issue(
+        enrolment=done[0], by=trainer(), language="en"
+    )
+    url = f"/en/staff/forums/{forum.pk}/"
+    html = sign_in("commander").get(url).content.decode()
+    cell = html.split(f'data-training="{members[0].pk}"')[1].split("</td>")[0]
+    assert "Problem solving with the SARA model" in cell
+    # The certificate's page is the training managers'.
+    assert certificate.code not in cell
+    empty = html.split(f'data-training="{members[1].pk}"')[1].split("</td>")[0]
+    assert "SARA" not in empty
+    directorate = sign_in("directorate").get(url).content.decode()
+    assert f"/en/staff/training/certificates/{certificate.code}/" in directorate
