@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from bashkesia.accounts.tests.browser import fresh_code
+from bashkesia.accounts.tests.browser import fresh_code, sign_in
 from bashkesia.demo.accounts import DEMO_LOGINS
 
 pytestmark = pytest.mark.browser
@@ -47,3 +47,49 @@ def test_a_wrong_password_keeps_the_visitor_out(page, served_site, console_error
         "(Bad Request)"
     ]
     console_errors.clear()
+
+
+def test_a_commander_s_proposal_is_decided_by_the_directorate(
+    browser_context, served_site, screenshot, console_errors
+):
+    commander = browser_context(locale="en-GB").new_page()
+    sign_in(commander, served_site, "commander")
+    commander.goto(served_site + "/en/staff/sectors/PRZ-02/")
+    commander.get_by_label("What should change, and why").fill(
+        "Move the boundary to the Bistrica river."
+    )
+    commander.get_by_role("button", name="Send the proposal").click()
+    commander.wait_for_load_state()
+    assert "Your proposal was sent to the directorate." in commander.content()
+
+    directorate = browser_context(locale="en-GB").new_page()
+    sign_in(directorate, served_site, "directorate")
+    directorate.get_by_role(
+        "link", name="Decide the proposals, and read the decided ones"
+    ).click()
+    directorate.wait_for_url(re.compile(r"/en/staff/proposals/$"))
+    proposal = directorate.locator("article", has_text="Bistrica")
+    proposal.get_by_label("Decline").check()
+    proposal.get_by_role("button", name="Decide").click()
+    directorate.wait_for_load_state()
+    # Declining needs a reason: the form says so and keeps the choice.
+    proposal = directorate.locator("article", has_text="Bistrica")
+    assert "Say why the proposal is declined" in proposal.inner_text()
+    assert console_errors == [
+        "Failed to load resource: the server responded with a status of 400 "
+        "(Bad Request)"
+    ]
+    console_errors.clear()  # the 400 was expected
+    proposal.get_by_label("Accept").check()
+    proposal.get_by_label("Answer to the commander").fill(
+        "Agreed: we redraw PRZ-02 in the admin this week."
+    )
+    proposal.get_by_role("button", name="Decide").click()
+    directorate.wait_for_url(re.compile(r"/en/staff/proposals/$"))
+    assert "Sector PRZ-02: decided" in directorate.content()
+    screenshot(directorate)
+
+    commander.goto(served_site + "/en/staff/sectors/PRZ-02/")
+    main = commander.locator("main").inner_text()
+    assert "Agreed: we redraw PRZ-02 in the admin this week." in main
+    assert "accepted" in main
