@@ -56,7 +56,7 @@ def test_a_commander_s_proposal_is_decided_by_the_directorate(
     sign_in(commander, served_site, "commander")
     commander.goto(served_site + "/en/staff/sectors/PRZ-02/")
     commander.get_by_label("What should change, and why").fill(
-        "Move the boundary to the Bistrica river."
+        "Move the boundary to the Lumbardhi river."
     )
     commander.get_by_role("button", name="Send the proposal").click()
     commander.wait_for_load_state()
@@ -68,12 +68,12 @@ def test_a_commander_s_proposal_is_decided_by_the_directorate(
         "link", name="Decide the proposals, and read the decided ones"
     ).click()
     directorate.wait_for_url(re.compile(r"/en/staff/proposals/$"))
-    proposal = directorate.locator("article", has_text="Bistrica")
+    proposal = directorate.locator("article", has_text="Lumbardhi")
     proposal.get_by_label("Decline").check()
     proposal.get_by_role("button", name="Decide").click()
     directorate.wait_for_load_state()
     # Declining needs a reason: the form says so and keeps the choice.
-    proposal = directorate.locator("article", has_text="Bistrica")
+    proposal = directorate.locator("article", has_text="Lumbardhi")
     assert "Say why the proposal is declined" in proposal.inner_text()
     assert console_errors == [
         "Failed to load resource: the server responded with a status of 400 "

@@ -7,6 +7,7 @@ from bashkesia.demo.concerns import demo_concerns_load
 from bashkesia.demo.loader import demo_load
 from bashkesia.demo.partners import demo_partners_load
 from bashkesia.demo.partnership import demo_partnership_load
+from bashkesia.demo.proposals import demo_proposals_load
 from bashkesia.demo.strategy import demo_strategy_load
 from bashkesia.demo.surveys import demo_surveys_load
 from bashkesia.demo.training import demo_training_load
@@ -59,6 +60,7 @@ class Command(BaseCommand):
             f"Demo training: {training if training.courses else 'already there'}."
         )
         self.stdout.write(f"Demo surveys: {demo_surveys_load()} added.")
+        self.stdout.write(f"Demo sector proposals: {demo_proposals_load()} added.")
         # The strategy last: its computed indicators count all of the above.
         strategy = demo_strategy_load()
         self.stdout.write(
