@@ -306,7 +306,7 @@ def _load(seed: int) -> TrainingSummary:
                 hours=course.hours,
                 starts_on=session.starts_on,
                 ends_on=session.ends_on,
-                language=rng.choice(("sq", "sq", "sq", "sq", "sr-latn", "en")),
+                language=enrolment.membership.language,
                 issued_at=issued_at,
             )
         )

@@ -309,6 +309,10 @@ class Membership(TimeStampedModel):
     name_is_public = models.BooleanField(
         _("agrees to their name being public"), default=False
     )
+    # What the member reads: their training certificates are written in it.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="sq"
+    )
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("until"), null=True, blank=True)
     appointment_reference = models.CharField(

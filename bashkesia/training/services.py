@@ -491,12 +491,14 @@ def certificate_issue(*, enrolment: Enrolment, by: User, language: str) -> Certi
 
 @transaction.atomic
 def certificates_issue_all(
-    *, session: TrainingSession, by: User, language: str
+    *, session: TrainingSession, by: User, language: str = ""
 ) -> list[Certificate]:
     """Issue the certificates of every completed enrolment of the session
-    that has none yet."""
+    that has none yet: in ``language``, or each in its member's language
+    when it is empty."""
     _require_manager(by)
-    language = _language_checked(language)
+    if language:
+        language = _language_checked(language)
     session = _locked_session(session)
     waiting = list(
         # Lock the enrolments only: the certificates are the outer join.
@@ -507,7 +509,10 @@ def certificates_issue_all(
     )
     if not waiting:
         raise _refuse(_("No completed enrolment of this session awaits a certificate."))
-    return [_issue(enrolment, by, language) for enrolment in waiting]
+    return [
+        _issue(enrolment, by, language or enrolment.membership.language)
+        for enrolment in waiting
+    ]
 
 
 @transaction.atomic

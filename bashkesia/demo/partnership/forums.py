@@ -11,6 +11,7 @@ from bashkesia.core.text import fold
 from bashkesia.officers.models import Officer
 from bashkesia.partnership.models import (
     AgeBand,
+    Community,
     Forum,
     ForumKind,
     ForumRequest,
@@ -32,6 +33,14 @@ from .context import (
     officer_community,
     officer_gender,
 )
+
+
+def _language_of(community: str) -> str:
+    """The language a demo member reads: Serbian (Latin) for Serbs, Bosniaks
+    and Gorani, Albanian for the others."""
+    serbian = {Community.SERB, Community.BOSNIAK, Community.GORANI}
+    return "sr-latn" if community in serbian else "sq"
+
 
 # The Director General in the demo took office then: later approvals are
 # theirs (the demo "director" sign-in), earlier ones by a predecessor.
@@ -168,6 +177,7 @@ def _seat(
         age_band=age or ctx.age_band(),
         name_is_public=role == MemberRole.MUNICIPAL or ctx.rng.random() < 0.67,
         start_date=start,
+        language=_language_of(community),
     )
 
 
@@ -184,6 +194,7 @@ def _police(plan: ForumPlan, officer: Officer, start: datetime.date) -> Membersh
         name_is_public=True,
         start_date=start,
         officer=officer,
+        language=_language_of(officer_community(officer)),
     )
 
 
@@ -275,6 +286,7 @@ def _kksb(ctx: Context, municipality: Municipality) -> ForumPlan:
             age_band=AgeBand.ADULT,
             name_is_public=True,
             start_date=appointed,
+            language=_language_of(majority),
         )
     ]
     commander = ctx.commander.get(station.pk)
@@ -301,6 +313,7 @@ def _kksb(ctx: Context, municipality: Municipality) -> ForumPlan:
                 age_band=ctx.age_band(),
                 name_is_public=rng.random() < 0.67,
                 start_date=appointed,
+                language=_language_of(minority),
             )
         )
     for spec in texts.KKSB_SEATS[: max(0, size - len(seats))]:

@@ -761,6 +761,7 @@ def membership_add(
     appointment_reference: str = "",
     officer: Officer | None = None,
     user: User | None = None,
+    language: str = "sq",
 ) -> Membership:
     """Give a person a seat in the forum.
 
@@ -786,6 +787,7 @@ def membership_add(
         appointment_reference=clean_text(appointment_reference)[:120],
         officer=officer,
         user=user,
+        language=language,
     )
     errors: Errors = {}
     _check_membership(membership, errors)
@@ -812,6 +814,7 @@ def membership_update(
     appointment_reference: str = "",
     officer: Officer | None = None,
     user: User | None = None,
+    language: str = "sq",
 ) -> Membership:
     """Correct a seat: the person's details, role, dates and links."""
     _check_member_permission(membership.forum, by)
@@ -829,6 +832,7 @@ def membership_update(
     membership.appointment_reference = clean_text(appointment_reference)[:120]
     membership.officer = officer
     membership.user = user
+    membership.language = language
     errors: Errors = {}
     _check_membership(membership, errors)
     errors_raise(errors)

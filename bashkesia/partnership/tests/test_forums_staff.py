@@ -423,6 +423,7 @@ def member_form(**changes) -> dict:
         "gender": "female",
         "community": "albanian",
         "age_band": "under_25",
+        "language": "sq",
         "start_date": "2026-01-01",
         "appointment_reference": "01-016/26",
     }
@@ -445,6 +446,7 @@ def test_members_are_added_edited_and_ended(people):
     assert response.status_code == 302
     membership.refresh_from_db()
     assert (membership.role, membership.name_is_public) == ("deputy", True)
+    assert membership.language == "sq"
     response = client.post(url + "end/", {"end_date": "2025-12-01"})
     assert response.status_code == 400
     assert "A seat cannot end before it starts." in html_of(response)
@@ -571,3 +573,24 @@ def test_a_seat_edited_with_problems_answers_400(people):
     )
     response = client.get(f"/en/staff/forums/{forum.pk}/members/999999/edit/")
     assert response.status_code == 404
+
+
+def test_a_member_s_language_is_kept_for_their_certificates(people):
+    forum = kksb_in(people, "PRZ")
+    client = as_user(people.commander)
+    page = html_of(client.get(f"/sr-latn/staff/forums/{forum.pk}/members/new/"))
+    assert '<option value="sr-latn" selected>' in page  # the page's language
+    response = client.post(
+        f"/en/staff/forums/{forum.pk}/members/new/",
+        member_form(name="Milica Jovanović", language="sr"),
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(forum=forum, name="Milica Jovanović")
+    assert membership.language == "sr"
+    response = client.post(
+        f"/en/staff/forums/{forum.pk}/members/new/", member_form(language="xx")
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice. xx is not one of the available choices." in (
+        html_of(response)
+    )

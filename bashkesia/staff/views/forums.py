@@ -11,6 +11,7 @@ outside the user's scope answer 404; actions the user may not take, 403.
 from collections.abc import Callable
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,8 +19,8 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bashkesia.accounts import permissions
@@ -348,6 +349,11 @@ class MembershipForm(forms.Form):
     age_band = forms.ChoiceField(label=gettext_lazy("Age"), choices=AgeBand.choices)
     name_is_public = forms.BooleanField(
         label=gettext_lazy("Agrees to their name being public"), required=False
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        choices=settings.LANGUAGES,
+        help_text=gettext_lazy("The member's certificates are written in it."),
     )
     start_date = forms.DateField(
         label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
@@ -762,6 +768,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
             "gender": Gender.UNDISCLOSED,
             "community": Community.UNDISCLOSED,
             "age_band": AgeBand.UNDISCLOSED,
+            "language": get_language(),
         },
     )
     context = {"form": form, "forum": forum}
@@ -791,6 +798,7 @@ def _member_initial(membership: Membership) -> dict:
         "community": membership.community,
         "age_band": membership.age_band,
         "name_is_public": membership.name_is_public,
+        "language": membership.language,
         "start_date": membership.start_date,
         "end_date": membership.end_date,
         "appointment_reference": membership.appointment_reference,

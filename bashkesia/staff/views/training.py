@@ -14,8 +14,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bashkesia.accounts.decorators import staff_view
@@ -214,6 +214,14 @@ class LanguageForm(forms.Form):
     )
 
 
+class AllLanguagesForm(forms.Form):
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the certificates"),
+        choices=[("", gettext_lazy("Each member's own language")), *LANGUAGE_CHOICES],
+        required=False,
+    )
+
+
 # Helpers
 
 
@@ -393,7 +401,8 @@ def _session_page(
         ),
         "today": clock.today(),
         "cancel_form": ReasonForm(prefix="cancel"),
-        "language_form": LanguageForm(initial={"language": get_language()}),
+        "language_choices": LANGUAGE_CHOICES,  # each member's preselected
+        "all_languages_form": AllLanguagesForm(),
         "forum_form": ForumChoiceForm(),
         **(error_forms or {}),
     }
@@ -565,7 +574,7 @@ def certificate_issue(request: HttpRequest, pk: int) -> HttpResponse:
 def certificates_issue_all(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     session = selectors.session_get_for_user(user=request.user, pk=pk)
-    form = LanguageForm(request.POST)
+    form = AllLanguagesForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError(_("Choose the certificate's language."))

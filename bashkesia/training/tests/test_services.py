@@ -463,6 +463,19 @@ def test_issuing_all_issues_the_completed_ones_without_a_certificate():
     )
 
 
+def test_issuing_all_without_a_language_writes_each_in_its_member_s():
+    planned = session(course(), capacity=5)
+    forum, members = forum_with_members(2)
+    members[1].language = "sr"
+    members[1].save()
+    finished(planned, members)
+    issued = services.certificates_issue_all(session=planned, by=trainer())
+    assert sorted((c.holder_name, c.language) for c in issued) == [
+        (members[0].name, "sq"),
+        (members[1].name, "sr"),
+    ]
+
+
 def test_revoking_needs_a_reason_and_happens_once():
     planned = session(course())
     forum, members = forum_with_members(1)

@@ -256,3 +256,29 @@ def test_a_forum_s_back_office_page_shows_what_its_members_completed(sign_in):
     assert "SARA" not in empty
     directorate = sign_in("directorate").get(url).content.decode()
     assert f"/en/staff/training/certificates/{certificate.code}/" in directorate
+
+
+def test_certificates_are_offered_in_each_member_s_language(sign_in, planned):
+    forum, members = forum_with_members(2)
+    members[1].language = "sr"
+    members[1].save()
+    first, second = finished(planned, members)
+    client = sign_in("trainer")
+    html = client.get(f"/en/staff/training/sessions/{planned.pk}/").content.decode()
+    chosen = html.split(f'id="language-{second.pk}"')[1].split("</select>")[0]
+    assert '<option value="sr" selected>' in chosen
+    chosen = html.split(f'id="language-{first.pk}"')[1].split("</select>")[0]
+    assert '<option value="sq" selected>' in chosen
+    assert "Each member&#x27;s own language" in html
+    response = client.post(
+        f"/en/staff/training/sessions/{planned.pk}/certificates/", {"language": ""}
+    )
+    assert response.status_code == 302
+    assert dict(Certificate.objects.values_list("enrolment_id", "language")) == {
+        first.pk: "sq",
+        second.pk: "sr",
+    }
+    response = client.post(
+        f"/en/staff/training/sessions/{planned.pk}/certificates/", {"language": "xx"}
+    )
+    assert response.status_code == 400
